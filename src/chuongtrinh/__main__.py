@@ -1,0 +1,3 @@
+from chuongtrinh.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Model + profile → layout blocks."""

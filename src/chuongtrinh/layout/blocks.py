@@ -1,0 +1,58 @@
+"""Layout blocks: what the page holds, independent of .docx (the writer and the diff read these)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with its emphasis; '\\n' inside `text` is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph in a role the profile styles (body, heading_1, recipient, …)."""
+
+    role: str
+    runs: tuple[Run, ...]
+    key: tuple[str | int, ...] = field(default=(), compare=False)
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A borderless two-column table: the header (body | banner) or the closing (recipients | signature)."""
+
+    role: str
+    left: tuple[Para, ...]
+    right: tuple[Para, ...]
+
+
+Block = Para | Columns
+
+
+@dataclass(frozen=True)
+class Document:
+    """The whole program as blocks, in reading order."""
+
+    blocks: tuple[Block, ...]
+
+    def paragraphs(self) -> list[Para]:
+        """Every paragraph in reading order (left column before right)."""
+        out: list[Para] = []
+        for block in self.blocks:
+            if isinstance(block, Columns):
+                out.extend(block.left)
+                out.extend(block.right)
+            else:
+                out.append(block)
+        return out

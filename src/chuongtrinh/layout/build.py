@@ -1,0 +1,194 @@
+"""Program model + profile → layout blocks: numbering, lead-agency lines, header and closing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from chuongtrinh import phrases
+from chuongtrinh.layout import numbering
+from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
+from chuongtrinh.layout.inline import runs
+from chuongtrinh.model import Item, Program, Section
+from chuongtrinh.profiles import Profile
+
+Key = tuple[str | int, ...]
+
+
+class _Layout:
+    def __init__(self, program: Program, profile: Profile, template_dirs: Sequence[Path]) -> None:
+        self.program = program
+        self.profile = profile
+        self.template_dirs = template_dirs
+
+    def phrase(self, name: str, **values: Any) -> str:
+        template = getattr(self.profile.phrases, name)
+        return phrases.render(template, self.template_dirs, **values)
+
+    def plain(self, role: str, text: str, key: Key = ()) -> Para:
+        """A paragraph without inline markup; caps applied when the role's style asks for it."""
+        if self.profile.style(role).caps:
+            text = text.upper()
+        return Para(role, (Run(text),), key)
+
+    def rich(self, role: str, text: str, key: Key = ()) -> Para:
+        """A paragraph whose `*italic*` and `**bold**` marks become runs."""
+        return Para(role, runs(text), key)
+
+    # -- header ---------------------------------------------------------------------------
+
+    def header(self) -> Columns:
+        program, profile = self.program, self.profile
+        org = program.organization
+        left = [self.plain("superior", org.superior)] if org.superior else []
+        left += [self.plain("issuer", line) for line in org.name]
+        left.append(self.plain("star", profile.header.star))
+        if program.number is not None or program.attached_to is None:
+            number = self.phrase(
+                "number", so=program.number, loai=program.kind, viet_tat=org.abbreviation
+            )
+            left.append(self.plain("number", number, ("so",)))
+        if program.is_draft:
+            marker = self.phrase("draft", nhan=profile.labels.draft, lan=program.draft_round)
+            left.append(self.plain("draft", marker, ("du_thao",)))
+        right = [self.plain("banner", profile.header.banner)]
+        right += [Para("date", ()) for _ in range(profile.header.date_gap_lines)]
+        right.append(self.plain("date", self.date_line(), ("ngay",)))
+        return Columns("header", tuple(left), tuple(right))
+
+    def date_line(self) -> str:
+        value, rules = self.program.date, self.profile.date
+        if isinstance(value, int):
+            return self.phrase("date", dia_danh=self.program.place, ngay="", thang="", nam=value)
+        day = f"{value.day:02d}" if value.day < rules.pad_day_below else str(value.day)
+        month = f"{value.month:02d}" if value.month in rules.pad_months else str(value.month)
+        return self.phrase(
+            "date", dia_danh=self.program.place, ngay=day, thang=month, nam=value.year
+        )
+
+    # -- title ----------------------------------------------------------------------------
+
+    def title(self) -> Iterator[Para]:
+        program = self.program
+        kind_name = program.kind_name or self.profile.kinds.get(program.kind, program.kind)
+        yield self.plain("kind", kind_name, ("loai",))
+        yield Para("summary", runs(program.summary, bold=True), ("trich_yeu",))
+        if program.attached_to:
+            yield Para("attached", runs(f"({program.attached_to})", italic=True), ("kem_theo",))
+        yield self.plain("separator", self.profile.separator)
+
+    # -- body -----------------------------------------------------------------------------
+
+    def body(self) -> Iterator[Para]:
+        program = self.program
+        for i, text in enumerate(program.grounds):
+            yield self.rich("body", text, ("can_cu", i))
+        if program.opening:
+            yield self.rich("body", program.opening, ("mo_dau",))
+        nested = any(section.sections for section in program.body)
+        styles = (
+            self.profile.numbering.nested_headings
+            if nested
+            else self.profile.numbering.flat_headings
+        )
+        item_style = program.item_style or self.profile.numbering.item
+        yield from self.sections(program.body, ("noi_dung",), styles, item_style, level=1)
+        if program.closing:
+            yield self.rich("body", self.closing_text(program.closing), ("ket_luan",))
+
+    def closing_text(self, text: str) -> str:
+        end = self.profile.punctuation.body_end
+        return text if text.endswith(end) else text.rstrip(".") + end
+
+    def sections(
+        self,
+        sections: Sequence[Section],
+        key: Key,
+        heading_styles: Sequence[str],
+        item_style: str,
+        level: int,
+    ) -> Iterator[Para]:
+        style = heading_styles[min(level, len(heading_styles)) - 1]
+        role = f"heading_{min(level, 3)}"
+        number = 0
+        for i, section in enumerate(sections):
+            here = (*key, i)
+            if section.title:
+                number += 1
+                heading = f"{numbering.label(style, number)} {section.title}"
+                yield Para(role, runs(heading), (*here, "tieu_de"))
+            if section.lead_in:
+                yield self.rich("body", section.lead_in, (*here, "dan_nhap"))
+            for j, text in enumerate(section.paragraphs):
+                yield self.rich("body", text, (*here, "doan", j))
+            own_style = section.item_style or item_style
+            yield from self.items(section.items, (*here, "muc"), own_style)
+            yield from self.sections(
+                section.sections, (*here, "noi_dung"), heading_styles, own_style, level + 1
+            )
+
+    def items(self, items: Sequence[Item], key: Key, style: str) -> Iterator[Para]:
+        labels = [numbering.label(style, n) for n in range(1, len(items) + 1)]
+        numbered = list(zip(range(len(items)), labels, items, strict=True))
+        for (lead, partners), run in groupby(numbered, key=lambda t: (t[2].lead, t[2].partners)):
+            members = list(run)
+            for j, label, item in members:
+                yield self.rich("item", f"{label} {_item_text(item)}", (*key, j))
+            if lead:
+                refs = [label for _, label, _ in members] if numbering.is_counted(style) else []
+                line = self.phrase(
+                    "lead_agency",
+                    nhan=self.profile.labels.lead_agency,
+                    co_quan=lead,
+                    muc=refs,
+                    phoi_hop=partners,
+                )
+                yield self.rich("lead_agency", line, (*key, members[0][0], "chu_tri"))
+
+    # -- closing --------------------------------------------------------------------------
+
+    def closing(self) -> Columns:
+        profile, signature = self.profile, self.program.signature
+        label = profile.labels.recipients
+        left = [
+            Para(
+                "recipients_label",
+                (Run(label, underline=profile.closing.label_underline), Run(":")),
+            )
+        ]
+        lines = [line.rstrip(" ,;.") for line in self.program.recipients]
+        text = self.phrase(
+            "recipients",
+            cac_dong=lines,
+            dau=profile.punctuation.recipient,
+            dau_cuoi=profile.punctuation.recipient_last,
+        )
+        left += [
+            self.plain("recipient", line, ("noi_nhan", i))
+            for i, line in enumerate(text.splitlines())
+        ]
+        right = [
+            self.plain("authority", line, ("ky", "tham_quyen")) for line in signature.authority
+        ]
+        if signature.position:
+            right.append(self.plain("position", signature.position, ("ky", "chuc_vu")))
+        if signature.name or not self.program.is_draft:
+            right += [Para("signing_space", ()) for _ in range(profile.closing.signing_lines)]
+        if signature.name:
+            right.append(self.plain("signer", signature.name, ("ky", "ho_ten")))
+        return Columns("closing", tuple(left), tuple(right))
+
+
+def _item_text(item: Item) -> str:
+    """Item text with the table-only columns kept visible in prose: '… (tháng 3/2024)'."""
+    extras = [value for value in (item.when, item.note) if value]
+    return item.text + "".join(f" ({value})" for value in extras)
+
+
+def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = ()) -> Document:
+    """Lay a validated program out under `profile` as blocks in reading order."""
+    builder = _Layout(program, profile, template_dirs)
+    blocks: list[Block] = [builder.header(), *builder.title(), *builder.body(), builder.closing()]
+    return Document(tuple(blocks))

@@ -1,0 +1,168 @@
+"""The YAML contract as pydantic models: English names in code, Vietnamese keys as aliases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+
+def _scalar_to_text(value: Any) -> Any:
+    """Numbers typed where text is expected ('so: 36', '- 2024') are text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    """A single string stands for a list of one."""
+    return (
+        [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
+    )
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), BeforeValidator(_scalar_to_text)
+]
+Lines = Annotated[list[Text], BeforeValidator(_one_or_many)]
+ItemStyle = Literal["-", "+", "(1)", "1.", "1)", "a)"]
+
+_DMY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def _program_date(value: Any) -> dt.date | int:
+    """A date, or a bare year for a draft whose day and month are still blank."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isdigit() and len(text) == 4:
+            return int(text)
+        match = _DMY.match(text)
+        parts = (match.group(3), match.group(2), match.group(1)) if match else None
+        match = _ISO.match(text)
+        parts = (match.group(1), match.group(2), match.group(3)) if match else parts
+        if parts:
+            try:
+                return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+            except ValueError:
+                raise PydanticCustomError(
+                    "bad_date", "ngày không tồn tại: {value}", {"value": text}
+                ) from None
+    raise PydanticCustomError(
+        "bad_date",
+        "ngày không hợp lệ: {value}; viết dạng 2023-02-01, hoặc chỉ năm (2023) cho bản dự thảo",
+        {"value": value},
+    )
+
+
+def _draft(value: Any) -> bool | int:
+    """`true` → 'Dự thảo'; a number n ≥ 1 → 'Dự thảo lần n'."""
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    if isinstance(value, int) and value >= 1:
+        return value
+    raise PydanticCustomError(
+        "bad_draft",
+        "du_thao phải là true/false hoặc số lần dự thảo (1, 2, 3…), không phải '{value}'",
+        {"value": value},
+    )
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Item(_Model):
+    """One item of a section; written as a plain string or as a mapping."""
+
+    text: Text = Field(alias="noi_dung", description="Nội dung công việc")
+    lead: Text | None = Field(None, alias="chu_tri", description="Cơ quan chủ trì (tham mưu)")
+    partners: Text | None = Field(None, alias="phoi_hop", description="Cơ quan phối hợp")
+    when: Text | None = Field(None, alias="thoi_gian", description="Thời gian thực hiện")
+    note: Text | None = Field(None, alias="ghi_chu", description="Ghi chú (cột của bảng)")
+
+
+def _item(value: Any) -> Any:
+    return {"noi_dung": value} if isinstance(value, (str, int, float)) else value
+
+
+class Section(_Model):
+    """A numbered part of the body: heading, optional lead-in, paragraphs, items, sub-sections."""
+
+    title: Text | None = Field(
+        None, alias="tieu_de", description="Tiêu đề (số thứ tự do chương trình tự đánh)"
+    )
+    lead_in: Text | None = Field(None, alias="dan_nhap", description="Câu dẫn trước các mục")
+    paragraphs: Lines = Field([], alias="doan", description="Các đoạn văn tự do")
+    items: list[Annotated[Item, BeforeValidator(_item)]] = Field(
+        [], alias="muc", description="Các mục công việc"
+    )
+    sections: list[Section] = Field([], alias="noi_dung", description="Các phần con")
+    item_style: ItemStyle | None = Field(
+        None, alias="kieu_muc", description="Kiểu đánh dấu mục: '-', '+', '(1)', '1.', '1)', 'a)'"
+    )
+
+
+class Organization(_Model):
+    """The issuing body as printed in the header."""
+
+    superior: Text | None = Field(None, alias="cap_tren", description="Cơ quan cấp trên")
+    name: Lines = Field(alias="ten", min_length=1, description="Tên cơ quan ban hành")
+    abbreviation: Text = Field(alias="viet_tat", description="Chữ viết tắt trong số ký hiệu")
+
+
+class Signature(_Model):
+    """Authority, position and signer of the signature block."""
+
+    authority: Lines = Field(alias="tham_quyen", min_length=1, description="T/M ĐẢNG ỦY, K/T …")
+    position: Text | None = Field(None, alias="chuc_vu", description="Chức vụ người ký")
+    name: Text | None = Field(None, alias="ho_ten", description="Họ tên người ký")
+
+
+class Program(_Model):
+    """A whole work program (chương trình công tác)."""
+
+    system: Text = Field("dang", alias="he_thong", description="dang | nha-nuoc | dang-2018 …")
+    kind: Text = Field("CTr", alias="loai", description="Viết tắt loại văn bản (CTr, KH…)")
+    kind_name: Text | None = Field(None, alias="ten_loai", description="Tên loại khác mặc định")
+    attached_to: Text | None = Field(None, alias="kem_theo", description="Ban hành kèm theo …")
+    presentation: Literal["van-ban", "bang"] = Field(
+        "van-ban", alias="trinh_bay", description="van-ban (văn xuôi) | bang (bảng)"
+    )
+    organization: Organization = Field(alias="co_quan", description="Cơ quan ban hành")
+    number: Text | None = Field(None, alias="so", description="Số văn bản; bỏ trống khi dự thảo")
+    place: Text = Field(alias="dia_danh", description="Địa danh")
+    date: Annotated[dt.date | int, BeforeValidator(_program_date)] = Field(
+        alias="ngay", description="Ngày ban hành (2023-02-01) hoặc chỉ năm (2023) khi dự thảo"
+    )
+    draft: Annotated[bool | int, BeforeValidator(_draft)] = Field(
+        False, alias="du_thao", description="true → 'Dự thảo'; số n → 'Dự thảo lần n'"
+    )
+    summary: Text = Field(alias="trich_yeu", description="Trích yếu nội dung")
+    grounds: Lines = Field([], alias="can_cu", description="Các căn cứ, mỗi mục một đoạn")
+    opening: Text | None = Field(None, alias="mo_dau", description="Đoạn mở đầu")
+    body: list[Section] = Field([], alias="noi_dung", description="Nội dung: danh sách các phần")
+    closing: Text | None = Field(None, alias="ket_luan", description="Đoạn kết")
+    recipients: Lines = Field(alias="noi_nhan", min_length=1, description="Nơi nhận, 'Lưu …' cuối")
+    signature: Signature = Field(alias="ky", description="Khối chữ ký")
+    item_style: ItemStyle | None = Field(
+        None, alias="kieu_muc", description="Kiểu đánh dấu mục cho cả văn bản"
+    )
+
+    @property
+    def draft_round(self) -> int | None:
+        """n of 'Dự thảo lần n', or None."""
+        return None if isinstance(self.draft, bool) else self.draft
+
+    @property
+    def is_draft(self) -> bool:
+        return self.draft is not False

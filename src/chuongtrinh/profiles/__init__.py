@@ -1,0 +1,200 @@
+"""Rule sets as data: profile files that may extend each other, and the choice of one by date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+Align = Literal["left", "center", "right", "justify"]
+LineRule = Literal["single", "at_least", "exact"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Style(_Data):
+    """How one role of paragraph looks; every field is optional so styles can build on each other."""
+
+    based_on: str | None = None
+    size_pt: float | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    underline: bool | None = None
+    caps: bool | None = None
+    align: Align | None = None
+    first_line_mm: float | None = None
+    space_before_pt: float | None = None
+    space_after_pt: float | None = None
+    line_rule: LineRule | None = None
+    line_pt: float | None = None
+    keep_with_next: bool | None = None
+
+
+class Margins(_Data):
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+class Page(_Data):
+    width_mm: float
+    height_mm: float
+    margin_mm: Margins
+    header_mm: float
+    footer_mm: float
+
+
+class Font(_Data):
+    name: str
+    size_pt: float
+    lang: str
+
+
+class HeaderRules(_Data):
+    widths_mm: tuple[float, float]
+    indent_mm: float = 0
+    banner: str
+    star: str
+    date_gap_lines: int = 0
+
+
+class ClosingRules(_Data):
+    widths_mm: tuple[float, float]
+    indent_mm: float = 0
+    signing_lines: int
+    label_underline: bool
+
+
+class Labels(_Data):
+    recipients: str
+    lead_agency: str
+    draft: str
+
+
+class Punctuation(_Data):
+    recipient: str
+    recipient_last: str
+    body_end: str
+
+
+class DateRules(_Data):
+    pad_day_below: int
+    pad_months: tuple[int, ...]
+
+
+class Numbering(_Data):
+    nested_headings: tuple[str, ...]
+    flat_headings: tuple[str, ...]
+    item: str
+
+
+class Phrases(_Data):
+    number: str
+    date: str
+    draft: str
+    lead_agency: str
+    recipients: str
+
+
+class Profile(_Data):
+    """A complete rule set, after `extends` has been applied."""
+
+    name: str
+    family: str
+    source: str
+    in_force_from: dt.date | None = None
+    in_force_until: dt.date | None = None
+    kinds: dict[str, str]
+    page: Page
+    font: Font
+    header: HeaderRules
+    closing: ClosingRules
+    labels: Labels
+    separator: str
+    punctuation: Punctuation
+    date: DateRules
+    numbering: Numbering
+    phrases: Phrases
+    styles: dict[str, Style] = Field(default_factory=dict)
+
+    def style(self, role: str) -> Style:
+        """The style of `role` with its `based_on` chain folded in."""
+        return _resolve_style(self.styles, role)
+
+    def in_force_on(self, day: dt.date) -> bool:
+        starts = self.in_force_from is None or self.in_force_from <= day
+        return starts and (self.in_force_until is None or day <= self.in_force_until)
+
+
+def _resolve_style(styles: dict[str, Style], role: str, seen: tuple[str, ...] = ()) -> Style:
+    if role in seen:
+        raise ValueError(f"style '{role}' is based on itself: {' → '.join((*seen, role))}")
+    style = styles[role]
+    if style.based_on is None:
+        return style
+    parent = _resolve_style(styles, style.based_on, (*seen, role))
+    own = style.model_dump(exclude_none=True, exclude={"based_on"})
+    return parent.model_copy(update=own)
+
+
+def _builtin_dir() -> Path:
+    return Path(str(resources.files("chuongtrinh.profiles")))
+
+
+def builtin_names() -> list[str]:
+    """Names of the profiles shipped with the tool (without the abstract base)."""
+    return sorted(p.stem for p in _builtin_dir().glob("*.yaml") if p.stem != "base")
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _raw(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """A profile file's data with everything it extends merged under it."""
+    if path in seen:
+        raise ValueError(f"profile {path.name} extends itself")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    parent = data.pop("extends", None)
+    if parent is None:
+        return dict(data)
+    parent_path = path.parent / f"{parent}.yaml"
+    if not parent_path.exists():
+        parent_path = _builtin_dir() / f"{parent}.yaml"
+    return _merge(_raw(parent_path, (*seen, path)), data)
+
+
+@cache
+def load(name_or_path: str) -> Profile:
+    """Load a built-in profile by name, or a profile file by path."""
+    path = Path(name_or_path)
+    if path.suffix not in (".yaml", ".yml"):
+        path = _builtin_dir() / f"{name_or_path}.yaml"
+    return Profile.model_validate(_raw(path))
+
+
+def resolve(system: str, on: dt.date) -> Profile | None:
+    """The profile a program asks for: a pinned name, or a family's version in force on `on`."""
+    names = builtin_names()
+    if system in names:
+        return load(system)
+    family = [load(n) for n in names if load(n).family == system]
+    if not family:
+        return None
+    in_force = [p for p in family if p.in_force_on(on)]
+    candidates = in_force or family
+    return max(candidates, key=lambda p: p.in_force_from or dt.date.min)
