@@ -76,6 +76,9 @@ class _Builder:
         self.constructor = SafeConstructor()
         self.problems: list[Diagnostic] = []
         self.count = 0
+        # An alias names a node already built: reuse the value and charge its expanded size,
+        # so a "billion laughs" document is refused after a few levels instead of expanded.
+        self.built: dict[int, tuple[Any, int]] = {}
 
     def diag(self, node: Node, code: str, message: str, hint: str | None = None) -> None:
         mark = _mark(node)
@@ -84,15 +87,26 @@ class _Builder:
         )
 
     def build(self, node: Node, path: Path_) -> Any:
-        self.count += 1
+        self.located.values.setdefault(path, _mark(node))
+        if id(node) in self.built:
+            value, size = self.built[id(node)]
+            self._charge(node, size)
+            return value
+        start = self.count
+        self._charge(node, 1)
+        if isinstance(node, MappingNode):
+            value = self._mapping(node, path)
+        elif isinstance(node, SequenceNode):
+            value = [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        else:
+            value = self._scalar(node)
+        self.built[id(node)] = (value, self.count - start)
+        return value
+
+    def _charge(self, node: Node, size: int) -> None:
+        self.count += size
         if self.count > MAX_NODES:
             raise _TooLarge(node)
-        self.located.values.setdefault(path, _mark(node))
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        return self._scalar(node)
 
     def _mapping(self, node: MappingNode, path: Path_) -> dict[Any, Any]:
         result: dict[Any, Any] = {}

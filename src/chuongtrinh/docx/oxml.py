@@ -13,13 +13,33 @@ _BORDER_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 
 
-def _child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
-    """The first child `tag` of `parent`, created (appended) when missing."""
+_DOC_DEFAULTS_ORDER = ("w:rPrDefault", "w:pPrDefault")
+# ECMA-376 Part 1, 17.4.60 (CT_TblPr): the order Word insists on.
+_TBL_PR_ORDER = (
+    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
+    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+)  # fmt: skip
+
+
+def _child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...] = ()) -> BaseOxmlElement:
+    """The child `tag` of `parent`, created in its schema position when missing.
+
+    Word rejects a file whose children are out of the schema's sequence, so a new element goes
+    before the first sibling that `order` says must follow it.
+    """
     found: BaseOxmlElement | None = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        parent.append(found)
-    return found
+    if found is not None:
+        return found
+    created: BaseOxmlElement = OxmlElement(tag)
+    successors = order[order.index(tag) + 1 :] if tag in order else ()
+    for successor in successors:
+        sibling = parent.find(qn(successor))
+        if sibling is not None:
+            sibling.addprevious(created)
+            return created
+    parent.append(created)
+    return created
 
 
 def set_fonts(rpr: BaseOxmlElement, name: str) -> None:
@@ -40,13 +60,40 @@ def set_language(rpr: BaseOxmlElement, lang: str) -> None:
         language.set(qn(slot), lang)
 
 
-def default_run_properties(styles_element: BaseOxmlElement) -> BaseOxmlElement:
-    """`w:docDefaults/w:rPrDefault/w:rPr` of a styles part, created when missing."""
-    defaults = styles_element.find(qn("w:docDefaults"))
+def _doc_defaults(styles_element: BaseOxmlElement) -> BaseOxmlElement:
+    defaults: BaseOxmlElement | None = styles_element.find(qn("w:docDefaults"))
     if defaults is None:
         defaults = OxmlElement("w:docDefaults")
         styles_element.insert(0, defaults)
-    return _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    return defaults
+
+
+def default_run_properties(styles_element: BaseOxmlElement) -> BaseOxmlElement:
+    """`w:docDefaults/w:rPrDefault/w:rPr` of a styles part, created when missing."""
+    defaults = _doc_defaults(styles_element)
+    return _child(_child(defaults, "w:rPrDefault", _DOC_DEFAULTS_ORDER), "w:rPr")
+
+
+def plain_paragraph_defaults(styles_element: BaseOxmlElement, size_pt: float) -> None:
+    """Document defaults of single spacing, no space after and `size_pt` text.
+
+    python-docx's template defaults to 11 pt, 10 pt after and 1.15 lines; a paragraph a user
+    adds in Word without choosing a style should look like the rest of the program."""
+    defaults = _doc_defaults(styles_element)
+    paragraph = _child(_child(defaults, "w:pPrDefault", _DOC_DEFAULTS_ORDER), "w:pPr")
+    spacing = paragraph.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        paragraph.append(spacing)
+    for attribute in list(spacing.attrib):
+        del spacing.attrib[attribute]
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+    run = default_run_properties(styles_element)
+    half_points = str(round(size_pt * 2))
+    for tag in ("w:sz", "w:szCs"):
+        _child(run, tag).set(qn("w:val"), half_points)
 
 
 def remove_borders(tbl: BaseOxmlElement) -> None:
@@ -55,7 +102,7 @@ def remove_borders(tbl: BaseOxmlElement) -> None:
     borders = tbl_pr.find(qn("w:tblBorders"))
     if borders is not None:
         tbl_pr.remove(borders)
-    borders = OxmlElement("w:tblBorders")
+    borders = _child(tbl_pr, "w:tblBorders", _TBL_PR_ORDER)
     for edge in _BORDER_EDGES:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "none")
@@ -63,21 +110,20 @@ def remove_borders(tbl: BaseOxmlElement) -> None:
         element.set(qn("w:space"), "0")
         element.set(qn("w:color"), "auto")
         borders.append(element)
-    tbl_pr.append(borders)
 
 
 def fixed_layout(tbl: BaseOxmlElement, width_twips: int, indent_twips: int) -> None:
     """Fixed widths, an indent from the margin and no cell padding, so Word and LibreOffice
     place the text of both columns on the same grid."""
     tbl_pr = tbl.tblPr
-    width = _child(tbl_pr, "w:tblW")
+    width = _child(tbl_pr, "w:tblW", _TBL_PR_ORDER)
     width.set(qn("w:w"), str(width_twips))
     width.set(qn("w:type"), "dxa")
-    indent = _child(tbl_pr, "w:tblInd")
+    indent = _child(tbl_pr, "w:tblInd", _TBL_PR_ORDER)
     indent.set(qn("w:w"), str(indent_twips))
     indent.set(qn("w:type"), "dxa")
-    _child(tbl_pr, "w:tblLayout").set(qn("w:type"), "fixed")
-    margins = _child(tbl_pr, "w:tblCellMar")
+    _child(tbl_pr, "w:tblLayout", _TBL_PR_ORDER).set(qn("w:type"), "fixed")
+    margins = _child(tbl_pr, "w:tblCellMar", _TBL_PR_ORDER)
     for edge in ("left", "right"):
         side = _child(margins, f"w:{edge}")
         side.set(qn("w:w"), "0")

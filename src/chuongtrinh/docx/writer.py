@@ -61,6 +61,7 @@ def _setup_styles(document: WordDocument, profile: Profile, roles: Iterable[str]
     defaults = oxml.default_run_properties(styles.element)
     oxml.set_fonts(defaults, profile.font.name)
     oxml.set_language(defaults, profile.font.lang)
+    oxml.plain_paragraph_defaults(styles.element, profile.font.size_pt)
     normal = styles["Normal"]
     normal.font.name = profile.font.name
     normal.font.size = Pt(profile.font.size_pt)

@@ -1,0 +1,47 @@
+"""Shared fixtures: the two examples built once per test session, and read back."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document
+
+from chuongtrinh import api
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SEEDS = Path(__file__).parent / "seeds"  # copies of ../shared/seeds 000 and 003
+
+MONTHLY = "thang-02-2023"
+YEARLY = "tinh-uy-hau-giang-2024"
+
+
+@dataclass
+class Built:
+    yaml: Path
+    docx: Path
+
+    def open(self) -> Document:
+        return docx.Document(str(self.docx))
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    out = tmp_path_factory.mktemp("built")
+    result = {}
+    for name in (MONTHLY, YEARLY):
+        source = out / f"{name}.yaml"
+        shutil.copy(EXAMPLES / f"{name}.yaml", source)
+        result[name] = Built(source, api.build(source).output)
+    return result
+
+
+@pytest.fixture
+def example_text() -> dict[str, str]:
+    return {
+        name: (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8") for name in (MONTHLY, YEARLY)
+    }

@@ -1,0 +1,75 @@
+"""Both examples open in LibreOffice: a headless conversion to PDF succeeds and keeps the text."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import MONTHLY, YEARLY, Built
+
+OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+if not (OFFICE and PDFTOTEXT) and os.environ.get("CI"):
+    pytest.fail("CI needs LibreOffice and poppler-utils (see .ci/run)", pytrace=False)
+pytestmark = pytest.mark.skipif(
+    not (OFFICE and PDFTOTEXT),
+    reason="LibreOffice/pdftotext not installed (apt-get install libreoffice-writer-nogui poppler-utils)",
+)
+
+EXPECTED = {
+    MONTHLY: [
+        "CHƯƠNG TRÌNH",
+        "Công tác tháng 02 năm 2023 của Đảng ủy",
+        "Số 36-CTr/ĐU",
+        "Mai Ngọc Dinh",
+    ],
+    YEARLY: [
+        "CHƯƠNG TRÌNH",
+        "Làm việc năm 2024 của Ban Chấp hành Đảng bộ tỉnh",
+        "Dự thảo",
+        "T/M TỈNH ỦY",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pdfs(built: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("pdf")
+    profile = out / "lo-profile"
+    command = [
+        str(OFFICE),
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        *(str(b.docx) for b in built.values()),
+    ]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return {name: out / f"{name}.pdf" for name in built}
+
+
+@pytest.mark.parametrize("name", [MONTHLY, YEARLY])
+def test_converts_to_pdf_with_the_text(pdfs: dict[str, Path], name: str) -> None:
+    pdf = pdfs[name]
+    assert pdf.exists(), f"LibreOffice did not convert {name}.docx"
+    text = subprocess.run(
+        [str(PDFTOTEXT), "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    for expected in EXPECTED[name]:
+        assert expected in text
+
+
+def test_page_two_has_a_page_number_and_page_one_none(pdfs: dict[str, Path]) -> None:
+    def page(number: int) -> str:
+        command = [str(PDFTOTEXT), "-f", str(number), "-l", str(number), str(pdfs[MONTHLY]), "-"]
+        return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+    assert page(2).lstrip().splitlines()[0].strip() == "2"
+    assert page(1).lstrip().splitlines()[0].strip() != "1"
