@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import site
 import subprocess
 import sys
 import zipfile
@@ -44,10 +45,18 @@ def test_wheel_carries_templates_and_profiles(wheel: Path) -> None:
 
 def test_installed_wheel_builds_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
-    # System site-packages give the dependencies without a download; the wheel's own
-    # chuongtrinh is installed into the venv and must be the one imported.
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
+    # The dependencies come from this interpreter's site-packages (no download), listed in a
+    # .pth file: such paths go after the venv's own, so the wheel's chuongtrinh is imported,
+    # and the .pth of an editable install there is not run.
+    venv_site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    Path(venv_site, "outer.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     install = [
         str(python),
         "-m",
