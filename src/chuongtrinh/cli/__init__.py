@@ -1,0 +1,37 @@
+"""The command line: options in, an `api` call, diagnostics out. Nothing else lives here.
+
+Each command is a module of this package that registers itself on `app`; the modules are
+found at start-up, so adding a command is adding a file. Command modules import the heavy
+parts (api, python-docx, jinja2) inside their functions, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from typing import NoReturn
+
+import typer
+
+from chuongtrinh.cli.common import app
+
+for _module in pkgutil.iter_modules(__path__):
+    if not _module.name.startswith("_") and _module.name != "common":
+        importlib.import_module(f"{__name__}.{_module.name}")
+
+
+def main() -> NoReturn:
+    """Entry point: no Python traceback reaches the user, whatever happens."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        typer.echo("đã dừng", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours: say so plainly, without a traceback
+        typer.echo(f"lỗi nội bộ [internal-error] {type(exc).__name__}: {exc}", err=True)
+        typer.echo("vui lòng báo lỗi này kèm tệp YAML đã dùng", err=True)
+        sys.exit(3)
+    sys.exit(0)

@@ -1,0 +1,35 @@
+"""`chuongtrinh validate`: every problem with its place, nothing written."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from chuongtrinh.cli.common import (
+    EXIT_INVALID,
+    Files,
+    Format,
+    OutputFormat,
+    app,
+    report,
+    require_files,
+)
+
+
+@app.command()
+def validate(
+    files: Files,
+    strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
+    output_format: Format = OutputFormat.text,
+) -> None:
+    """Kiểm tra tệp YAML: in mọi lỗi với dòng:cột, không tạo tệp .docx."""
+    from chuongtrinh import api
+
+    require_files(files)
+    found = [d for path in files for d in api.validate(path)]
+    report(found, output_format)
+    failing = [d for d in found if d.severity == "error" or strict]
+    if output_format is OutputFormat.text and not failing:
+        typer.echo(f"hợp lệ: {len(files)} tệp")
+    raise typer.Exit(EXIT_INVALID if failing else 0)
