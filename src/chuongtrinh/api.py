@@ -7,8 +7,11 @@ import datetime as dt
 import difflib
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from chuongtrinh import lint, profiles, source, validation
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
@@ -26,6 +29,7 @@ class Compiled:
     program: Program
     profile: Profile
     warnings: list[Diagnostic] = field(default_factory=list)
+    template_dirs: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -35,60 +39,108 @@ class BuildResult:
     warnings: list[Diagnostic]
 
 
-def _profile(program: Program, located: Located) -> Profile:
-    day = program.date if isinstance(program.date, dt.date) else dt.date.today()
-    profile = profiles.resolve(program.system, day)
+def rule_date(program: Program) -> dt.date:
+    """The day whose rules apply: the program's date; for a bare year, the last day of that
+    year or today, whichever comes first (a draft of this year gets today's rules)."""
+    if isinstance(program.date, dt.date):
+        return program.date
+    return min(dt.date(program.date, 12, 31), dt.date.today())
+
+
+def _profile(program: Program, located: Located, profile_path: Path | None) -> Profile:
+    if profile_path is not None:
+        return _load_profile_file(profile_path, located)
+    if profiles.is_path(program.system):
+        base = Path(located.file).parent
+        return _load_profile_file(base / program.system, located, ("he_thong",))
+    profile = profiles.resolve(program.system, rule_date(program))
     if profile is not None:
         return profile
     families = sorted({profiles.load(n).family for n in profiles.builtin_names()})
     known = families + profiles.builtin_names()
     close = difflib.get_close_matches(program.system, known, n=1)
     hint = f"có phải '{close[0]}'?" if close else "các giá trị: " + ", ".join(known)
-    if program.system.startswith("nha-nuoc"):
-        hint = (
-            "bộ quy tắc văn bản Nhà nước (NĐ 30/2020) chưa có trong phiên bản này; có: "
-            + ", ".join(known)
-        )
     raise ChuongtrinhError(
         [
             located.diagnostic(
                 ("he_thong",),
                 "unknown-system",
                 f"hệ thống văn bản '{program.system}' không có",
-                hint,
+                hint + "; hoặc đường dẫn tới tệp bộ quy tắc (.yaml)",
             )
         ]
     )
 
 
-def compile_text(text: str, name: str) -> Compiled:
-    """YAML text → located tree → model → profile and lint; raises ChuongtrinhError on errors."""
+def _load_profile_file(path: Path, located: Located, key: tuple[str, ...] = ()) -> Profile:
+    """A user's profile file; a missing or invalid one is a diagnostic, not a traceback."""
+    try:
+        return profiles.load(str(path.resolve()))
+    except FileNotFoundError as exc:
+        problem = f"không tìm thấy tệp bộ quy tắc {exc.filename or path}"
+    except (ValueError, yaml.YAMLError) as exc:  # pydantic's ValidationError is a ValueError
+        problem = f"tệp bộ quy tắc {path} không hợp lệ: {exc}"
+    if key:
+        raise ChuongtrinhError([located.diagnostic(key, "bad-profile", problem)])
+    raise ChuongtrinhError([Diagnostic(str(path), 1, 1, "bad-profile", problem)])
+
+
+def compile_text(
+    text: str, name: str, profile: Path | None = None, templates: Sequence[Path] = ()
+) -> Compiled:
+    """YAML text → located tree → model → profile and lint; raises ChuongtrinhError on errors.
+
+    `profile` is a profile file that replaces the one `he_thong` names; `templates` are folders
+    whose phrase templates replace the built-in ones of the same name."""
     located = source.loads(text, name)
     program = validation.to_program(located)
-    profile = _profile(program, located)
-    findings = lint.check(program, profile, located)
+    rules = _profile(program, located, profile)
+    findings = lint.check(program, rules, located)
     errors = [d for d in findings if d.severity == "error"]
     if errors:
         raise ChuongtrinhError(findings)
-    return Compiled(located, program, profile, findings)
+    return Compiled(located, program, rules, findings, tuple(templates))
 
 
-def compile_file(path: Path) -> Compiled:
-    return compile_text(source.read_text(path), str(path))
+def compile_file(
+    path: Path, profile: Path | None = None, templates: Sequence[Path] = ()
+) -> Compiled:
+    return compile_text(source.read_text(path), str(path), profile, templates)
 
 
-def validate(path: Path) -> list[Diagnostic]:
-    """Every diagnostic for one file (errors and warnings); never raises for bad input."""
+def validate(
+    path: Path, profile: Path | None = None, templates: Sequence[Path] = ()
+) -> list[Diagnostic]:
+    """Every diagnostic for one file (errors and warnings); never raises for bad input.
+
+    The program is laid out too (nothing is written), so a failing phrase template shows."""
     try:
-        return compile_file(path).warnings
+        compiled = compile_file(path, profile, templates)
+        layout(compiled)
     except ChuongtrinhError as exc:
         return exc.diagnostics
+    return compiled.warnings
 
 
 def layout(compiled: Compiled) -> Document:
+    """The blocks of a compiled program; a failing phrase template is a diagnostic."""
     from chuongtrinh.layout.build import layout as lay_out
+    from chuongtrinh.phrases import TemplateFailure
 
-    return lay_out(compiled.program, compiled.profile)
+    try:
+        return lay_out(compiled.program, compiled.profile, compiled.template_dirs)
+    except TemplateFailure as failure:
+        fed = compiled.located.diagnostic(failure.key, "template-input", "")
+        key = ".".join(str(k) for k in failure.key)
+        diagnostic = Diagnostic(
+            failure.file,
+            failure.line,
+            1,
+            "template-error",
+            f"mẫu câu lỗi: {failure.message}",
+            f"dữ liệu đưa vào mẫu: {fed.file}:{fed.line}:{fed.col} ({key})",
+        )
+        raise ChuongtrinhError([diagnostic]) from None
 
 
 def render(compiled: Compiled) -> bytes:
@@ -125,9 +177,36 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def build(path: Path, output: Path | None = None) -> BuildResult:
+def build(
+    path: Path,
+    output: Path | None = None,
+    profile: Path | None = None,
+    templates: Sequence[Path] = (),
+) -> BuildResult:
     """Validate, lay out and write one program; on any error nothing is written."""
-    compiled = compile_file(path)
+    compiled = compile_file(path, profile, templates)
     target = default_output(path, output)
     write_atomic(target, render(compiled))
     return BuildResult(path, target, compiled.warnings)
+
+
+def profile_table() -> list[dict[str, str | None]]:
+    """The built-in profiles as records: name, family, source, dates in force, parent."""
+    rows: list[dict[str, str | None]] = []
+    for name in profiles.builtin_names():
+        profile = profiles.load(name)
+        rows.append(
+            {
+                "ten": profile.name,
+                "he_thong": profile.family,
+                "nguon": profile.source,
+                "tu_ngay": _vn_date(profile.in_force_from),
+                "den_ngay": _vn_date(profile.in_force_until),
+                "mo_rong": profiles.parent_of(name),
+            }
+        )
+    return rows
+
+
+def _vn_date(day: dt.date | None) -> str | None:
+    return day.strftime("%d/%m/%Y") if day else None

@@ -31,15 +31,6 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
                 "dùng một trong: " + ", ".join(profile.kinds) + "; hoặc ghi thêm ten_loai",
             )
         )
-    if program.presentation == "bang":
-        found.append(
-            located.diagnostic(
-                ("trinh_bay",),
-                "unsupported",
-                "trình bày dạng bảng (trinh_bay: bang) chưa được hỗ trợ trong phiên bản này",
-                "bỏ khóa trinh_bay để trình bày văn xuôi",
-            )
-        )
     day = program.date if isinstance(program.date, dt.date) else dt.date(program.date, 12, 31)
     if not profile.in_force_on(day):
         found.append(

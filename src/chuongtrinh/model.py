@@ -112,6 +112,27 @@ class Section(_Model):
     )
 
 
+ColumnField = Literal["stt", "noi_dung", "chu_tri", "phoi_hop", "thoi_gian", "ghi_chu"]
+
+
+class TableColumn(_Model):
+    """One column of `trinh_bay: bang`: an item field, and optionally its own title and width."""
+
+    field: ColumnField = Field(alias="truong", description="stt, noi_dung, chu_tri, phoi_hop …")
+    title: Text | None = Field(None, alias="tieu_de", description="Tên cột in trên bảng")
+    width: float | None = Field(None, alias="rong", gt=0, description="Độ rộng tương đối")
+
+
+def _column(value: Any) -> Any:
+    """`chu_tri` or `{chu_tri: Người thực hiện}` are short for `{truong: chu_tri, tieu_de: …}`."""
+    if isinstance(value, str):
+        return {"truong": value}
+    if isinstance(value, dict) and len(value) == 1 and "truong" not in value:
+        ((name, title),) = value.items()
+        return {"truong": name, "tieu_de": title}
+    return value
+
+
 class Organization(_Model):
     """The issuing body as printed in the header."""
 
@@ -137,6 +158,12 @@ class Program(_Model):
     attached_to: Text | None = Field(None, alias="kem_theo", description="Ban hành kèm theo …")
     presentation: Literal["van-ban", "bang"] = Field(
         "van-ban", alias="trinh_bay", description="van-ban (văn xuôi) | bang (bảng)"
+    )
+    table_columns: list[Annotated[TableColumn, BeforeValidator(_column)]] | None = Field(
+        None,
+        alias="cot_bang",
+        min_length=1,
+        description="Các cột của bảng: stt, noi_dung, chu_tri, phoi_hop, thoi_gian, ghi_chu",
     )
     organization: Organization = Field(alias="co_quan", description="Cơ quan ban hành")
     number: Text | None = Field(None, alias="so", description="Số văn bản; bỏ trống khi dự thảo")

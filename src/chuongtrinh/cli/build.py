@@ -13,6 +13,8 @@ from chuongtrinh.cli.common import (
     Files,
     Format,
     OutputFormat,
+    ProfileOption,
+    TemplatesOption,
     app,
     report,
     require_files,
@@ -28,6 +30,8 @@ def build(
         typer.Option("-o", "--output", help="Tệp .docx (khi có một tệp vào) hoặc thư mục đích."),
     ] = None,
     output_format: Format = OutputFormat.text,
+    profile: ProfileOption = None,
+    templates: TemplatesOption = None,
 ) -> None:
     """Tạo tệp .docx (mặc định cạnh tệp YAML, cùng tên)."""
     from chuongtrinh import api
@@ -41,7 +45,7 @@ def build(
     failed = 0
     for path in files:
         try:
-            result = api.build(path, output)
+            result = api.build(path, output, profile, templates or ())
         except ChuongtrinhError as exc:
             failed += 1
             found += exc.diagnostics

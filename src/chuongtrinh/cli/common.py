@@ -32,6 +32,20 @@ Files = Annotated[
     list[Path],
     typer.Argument(help="Các tệp YAML chương trình.", show_default=False, metavar="TỆP.yaml..."),
 ]
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        help="Tệp bộ quy tắc riêng (.yaml, có thể 'extends: dang-2018'); thay cho he_thong.",
+    ),
+]
+TemplatesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--templates",
+        help="Thư mục mẫu câu riêng (.j2), thay các mẫu có sẵn cùng tên; dùng được nhiều lần.",
+    ),
+]
 Format = Annotated[OutputFormat, typer.Option("--format", help="Kiểu in lỗi: text hoặc json.")]
 
 

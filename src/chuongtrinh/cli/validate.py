@@ -11,6 +11,8 @@ from chuongtrinh.cli.common import (
     Files,
     Format,
     OutputFormat,
+    ProfileOption,
+    TemplatesOption,
     app,
     report,
     require_files,
@@ -22,12 +24,14 @@ def validate(
     files: Files,
     strict: Annotated[bool, typer.Option("--strict", help="Coi cảnh báo là lỗi.")] = False,
     output_format: Format = OutputFormat.text,
+    profile: ProfileOption = None,
+    templates: TemplatesOption = None,
 ) -> None:
     """Kiểm tra tệp YAML: in mọi lỗi với dòng:cột, không tạo tệp .docx."""
     from chuongtrinh import api
 
     require_files(files)
-    found = [d for path in files for d in api.validate(path)]
+    found = [d for path in files for d in api.validate(path, profile, templates or ())]
     report(found, output_format)
     failing = [d for d in found if d.severity == "error" or strict]
     if output_format is OutputFormat.text and not failing:

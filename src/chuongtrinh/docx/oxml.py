@@ -96,25 +96,71 @@ def plain_paragraph_defaults(styles_element: BaseOxmlElement, size_pt: float) ->
         _child(run, tag).set(qn("w:val"), half_points)
 
 
-def remove_borders(tbl: BaseOxmlElement) -> None:
-    """Explicit `none` on every edge, so no table style or application default draws a line."""
+def _border(tag: str, value: str, size_pt: float, space_pt: int = 0) -> BaseOxmlElement:
+    """One border edge; `w:sz` counts eighths of a point."""
+    element: BaseOxmlElement = OxmlElement(tag)
+    element.set(qn("w:val"), value)
+    element.set(qn("w:sz"), str(round(size_pt * 8)))
+    element.set(qn("w:space"), str(space_pt))
+    element.set(qn("w:color"), "auto")
+    return element
+
+
+def set_borders(tbl: BaseOxmlElement, size_pt: float = 0) -> None:
+    """Single lines of `size_pt` on every edge, or explicit `none` (size 0) so that no table
+    style or application default draws one."""
     tbl_pr = tbl.tblPr
     borders = tbl_pr.find(qn("w:tblBorders"))
     if borders is not None:
         tbl_pr.remove(borders)
     borders = _child(tbl_pr, "w:tblBorders", _TBL_PR_ORDER)
     for edge in _BORDER_EDGES:
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "none")
-        element.set(qn("w:sz"), "0")
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "auto")
-        borders.append(element)
+        borders.append(_border(f"w:{edge}", "single" if size_pt else "none", size_pt))
 
 
-def fixed_layout(tbl: BaseOxmlElement, width_twips: int, indent_twips: int) -> None:
-    """Fixed widths, an indent from the margin and no cell padding, so Word and LibreOffice
-    place the text of both columns on the same grid."""
+def remove_borders(tbl: BaseOxmlElement) -> None:
+    set_borders(tbl, 0)
+
+
+# ECMA-376 Part 1, 17.3.1.26 (CT_PPrBase): the children that may precede and follow pBdr.
+_P_PR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+    "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+    "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def bottom_rule(p_pr: BaseOxmlElement, size_pt: float) -> None:
+    """A line under the paragraph (a paragraph bottom border), e.g. the rule under a motto."""
+    borders = _child(p_pr, "w:pBdr", _P_PR_ORDER)
+    for old in borders.findall(qn("w:bottom")):
+        borders.remove(old)
+    borders.append(_border("w:bottom", "single", size_pt))
+
+
+def repeat_header(tr: BaseOxmlElement) -> None:
+    """Mark a table row as a header row, repeated at the top of every page."""
+    _child(tr.get_or_add_trPr(), "w:tblHeader")
+
+
+def cant_split(tr: BaseOxmlElement) -> None:
+    """Keep a table row on one page."""
+    tr_pr = tr.get_or_add_trPr()
+    found = tr_pr.find(qn("w:tblHeader"))
+    element = _child(tr_pr, "w:cantSplit")
+    if found is not None:  # CT_TrPr is a choice, but Word writes cantSplit first
+        found.addprevious(element)
+
+
+def fixed_layout(
+    tbl: BaseOxmlElement, width_twips: int, indent_twips: int, padding_twips: int = 0
+) -> None:
+    """Fixed widths, an indent from the margin and the cell padding (none for the borderless
+    header and closing, so Word and LibreOffice place both columns' text on the same grid)."""
     tbl_pr = tbl.tblPr
     width = _child(tbl_pr, "w:tblW", _TBL_PR_ORDER)
     width.set(qn("w:w"), str(width_twips))
@@ -126,7 +172,7 @@ def fixed_layout(tbl: BaseOxmlElement, width_twips: int, indent_twips: int) -> N
     margins = _child(tbl_pr, "w:tblCellMar", _TBL_PR_ORDER)
     for edge in ("left", "right"):
         side = _child(margins, f"w:{edge}")
-        side.set(qn("w:w"), "0")
+        side.set(qn("w:w"), str(padding_twips))
         side.set(qn("w:type"), "dxa")
 
 

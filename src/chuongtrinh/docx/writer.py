@@ -11,12 +11,13 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
+from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from chuongtrinh.docx import oxml
-from chuongtrinh.layout.blocks import Columns, Document, Para
-from chuongtrinh.profiles import Profile, Style
+from chuongtrinh.layout.blocks import Columns, Document, Para, Table
+from chuongtrinh.profiles import ClosingRules, Profile, Style
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -54,6 +55,8 @@ def _apply_style(style: ParagraphStyle, rules: Style) -> None:
     else:
         fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
     fmt.keep_with_next = bool(rules.keep_with_next)
+    if rules.rule_mm:
+        oxml.bottom_rule(style.element.get_or_add_pPr(), rules.rule_pt or 0.5)
 
 
 def _setup_styles(document: WordDocument, profile: Profile, roles: Iterable[str]) -> None:
@@ -110,6 +113,10 @@ def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> None:
                 word_run.underline = True
 
 
+def _twips(mm: float) -> int:
+    return round(mm * _TWIPS_PER_MM)
+
+
 class _Writer:
     def __init__(self, profile: Profile, roles: Iterable[str]) -> None:
         self.profile = profile
@@ -117,30 +124,67 @@ class _Writer:
         _setup_styles(self.document, profile, roles)
         _setup_page(self.document, profile)
         self.styles = {role: self.document.styles[style_name(role)] for role in roles}
+        page = profile.page
+        self.text_width_mm = page.width_mm - page.margin_mm.left - page.margin_mm.right
+
+    def fill(self, paragraph: Paragraph, para: Para, width_mm: float) -> None:
+        _fill(paragraph, para, self.styles[para.role])
+        rule_mm = self.profile.style(para.role).rule_mm
+        if rule_mm:  # centre the rule: indent its paragraph from both sides of the column
+            indent = Mm(max(0.0, (width_mm - rule_mm) / 2))
+            paragraph.paragraph_format.left_indent = indent
+            paragraph.paragraph_format.right_indent = indent
 
     def paragraph(self, para: Para) -> None:
-        _fill(self.document.add_paragraph(), para, self.styles[para.role])
+        self.fill(self.document.add_paragraph(), para, self.text_width_mm)
 
     def columns(self, block: Columns) -> None:
         rules = self.profile.header if block.role == "header" else self.profile.closing
-        widths = rules.widths_mm
-        table = self.document.add_table(rows=1, cols=2)
-        table.autofit = False
+        table = self.grid(1, rules.widths_mm, rules.indent_mm)
         oxml.remove_borders(table._tbl)
-        oxml.fixed_layout(
-            table._tbl, round(sum(widths) * _TWIPS_PER_MM), round(rules.indent_mm * _TWIPS_PER_MM)
-        )
+        row = table.rows[0]
+        if isinstance(rules, ClosingRules) and rules.keep_together:
+            oxml.cant_split(row._tr)
+        for cell, paras, width in zip(
+            row.cells, (block.left, block.right), rules.widths_mm, strict=True
+        ):
+            self.cell(cell, paras, width)
+
+    def table(self, block: Table) -> None:
+        """A bordered table: header row repeated on every page, no row split across pages,
+        a group or note row merged across all columns."""
+        rules = self.profile.table
+        table = self.grid(len(block.rows), block.widths_mm, 0, rules.padding_mm)
+        oxml.set_borders(table._tbl, rules.border_pt)
+        for row, word_row in zip(block.rows, table.rows, strict=True):
+            oxml.cant_split(word_row._tr)
+            if row.kind == "header":
+                oxml.repeat_header(word_row._tr)
+            cells = word_row.cells
+            if len(row.cells) == 1 and len(cells) > 1:
+                cells = [cells[0].merge(cells[-1])]
+                widths: tuple[float, ...] = (sum(block.widths_mm),)
+            else:
+                widths = block.widths_mm
+            for cell, paras, width in zip(cells, row.cells, widths, strict=True):
+                self.cell(cell, paras, width)
+
+    def grid(
+        self, rows: int, widths: tuple[float, ...], indent_mm: float, padding_mm: float = 0
+    ) -> WordTable:
+        """An empty fixed-layout table of `rows` rows and columns `widths` (mm) wide."""
+        table: WordTable = self.document.add_table(rows=rows, cols=len(widths))
+        table.autofit = False
+        oxml.fixed_layout(table._tbl, _twips(sum(widths)), _twips(indent_mm), _twips(padding_mm))
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Mm(width)
-        cells = table.rows[0].cells
-        for cell, paras, width in zip(cells, (block.left, block.right), widths, strict=True):
-            cell.width = Mm(width)
-            self.cell(cell, paras)
+        return table
 
-    def cell(self, cell: _Cell, paras: tuple[Para, ...]) -> None:
+    def cell(self, cell: _Cell, paras: tuple[Para, ...], width_mm: float) -> None:
+        cell.width = Mm(width_mm)
         for n, para in enumerate(paras):
             target = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-            _fill(target, para, self.styles[para.role])
+            self.fill(target, para, width_mm)
 
     def bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -155,6 +199,8 @@ def render(document: Document, profile: Profile) -> bytes:
     for block in document.blocks:
         if isinstance(block, Columns):
             writer.columns(block)
+        elif isinstance(block, Table):
+            writer.table(block)
         else:
             writer.paragraph(block)
     return writer.bytes()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,29 @@ class Columns:
     right: tuple[Para, ...]
 
 
-Block = Para | Columns
+RowKind = Literal["header", "group", "note", "item"]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table; a row of one cell spans every column (a group or note row)."""
+
+    kind: RowKind
+    cells: tuple[tuple[Para, ...], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """Items laid out as a bordered table that fills the text width (`trinh_bay: bang`)."""
+
+    widths_mm: tuple[float, ...]
+    rows: tuple[Row, ...]
+
+    def paragraphs(self) -> list[Para]:
+        return [para for row in self.rows for cell in row.cells for para in cell]
+
+
+Block = Para | Columns | Table
 
 
 @dataclass(frozen=True)
@@ -53,6 +76,8 @@ class Document:
             if isinstance(block, Columns):
                 out.extend(block.left)
                 out.extend(block.right)
+            elif isinstance(block, Table):
+                out.extend(block.paragraphs())
             else:
                 out.append(block)
         return out

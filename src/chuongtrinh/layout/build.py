@@ -11,6 +11,7 @@ from chuongtrinh import phrases
 from chuongtrinh.layout import numbering
 from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
 from chuongtrinh.layout.inline import runs
+from chuongtrinh.layout.table import TableBuilder, has_items, item_text
 from chuongtrinh.model import Item, Program, Section
 from chuongtrinh.profiles import Profile
 
@@ -22,10 +23,18 @@ class _Layout:
         self.program = program
         self.profile = profile
         self.template_dirs = template_dirs
+        self.tables = (
+            TableBuilder(profile, program.table_columns) if program.presentation == "bang" else None
+        )
 
-    def phrase(self, name: str, **values: Any) -> str:
+    def phrase(self, name: str, key: Key, **values: Any) -> str:
+        """A phrase template rendered; a failure says which YAML value fed it (`key`)."""
         template = getattr(self.profile.phrases, name)
-        return phrases.render(template, self.template_dirs, **values)
+        try:
+            return phrases.render(template, self.template_dirs, **values)
+        except phrases.TemplateFailure as failure:
+            failure.key = key
+            raise
 
     def plain(self, role: str, text: str, key: Key = ()) -> Para:
         """A paragraph without inline markup; caps applied when the role's style asks for it."""
@@ -47,13 +56,17 @@ class _Layout:
         left.append(self.plain("star", profile.header.star))
         if program.number is not None or program.attached_to is None:
             number = self.phrase(
-                "number", so=program.number, loai=program.kind, viet_tat=org.abbreviation
+                "number", ("so",), so=program.number, loai=program.kind, viet_tat=org.abbreviation
             )
             left.append(self.plain("number", number, ("so",)))
         if program.is_draft:
-            marker = self.phrase("draft", nhan=profile.labels.draft, lan=program.draft_round)
+            marker = self.phrase(
+                "draft", ("du_thao",), nhan=profile.labels.draft, lan=program.draft_round
+            )
             left.append(self.plain("draft", marker, ("du_thao",)))
         right = [self.plain("banner", profile.header.banner)]
+        if profile.header.motto:
+            right += [self.plain("motto", profile.header.motto), Para("motto_rule", ())]
         right += [Para("date", ()) for _ in range(profile.header.date_gap_lines)]
         right.append(self.plain("date", self.date_line(), ("ngay",)))
         return Columns("header", tuple(left), tuple(right))
@@ -61,11 +74,13 @@ class _Layout:
     def date_line(self) -> str:
         value, rules = self.program.date, self.profile.date
         if isinstance(value, int):
-            return self.phrase("date", dia_danh=self.program.place, ngay="", thang="", nam=value)
+            return self.phrase(
+                "date", ("ngay",), dia_danh=self.program.place, ngay="", thang="", nam=value
+            )
         day = f"{value.day:02d}" if value.day < rules.pad_day_below else str(value.day)
         month = f"{value.month:02d}" if value.month in rules.pad_months else str(value.month)
         return self.phrase(
-            "date", dia_danh=self.program.place, ngay=day, thang=month, nam=value.year
+            "date", ("ngay",), dia_danh=self.program.place, ngay=day, thang=month, nam=value.year
         )
 
     # -- title ----------------------------------------------------------------------------
@@ -81,9 +96,9 @@ class _Layout:
 
     # -- body -----------------------------------------------------------------------------
 
-    def body(self) -> Iterator[Para]:
+    def body(self) -> Iterator[Block]:
         program = self.program
-        for i, text in enumerate(program.grounds):
+        for i, text in enumerate(self.grounds()):
             yield self.rich("body", text, ("can_cu", i))
         if program.opening:
             yield self.rich("body", program.opening, ("mo_dau",))
@@ -98,6 +113,18 @@ class _Layout:
         if program.closing:
             yield self.rich("body", self.closing_text(program.closing), ("ket_luan",))
 
+    def grounds(self) -> list[str]:
+        """The căn cứ, punctuated by the rule set when it says how (HD 05), else as typed."""
+        rules, typed = self.profile.punctuation, self.program.grounds
+        if rules.grounds is None:
+            return list(typed)
+        ends = [rules.grounds] * (len(typed) - 1) + [rules.grounds_last or rules.grounds]
+        prefix = rules.grounds_prefix
+        return [
+            prefix + text.removeprefix(prefix.strip()).strip().rstrip(",;.") + end
+            for text, end in zip(typed, ends, strict=True)
+        ]
+
     def closing_text(self, text: str) -> str:
         end = self.profile.punctuation.body_end
         return text if text.endswith(end) else text.rstrip(".") + end
@@ -109,7 +136,11 @@ class _Layout:
         heading_styles: Sequence[str],
         item_style: str,
         level: int,
-    ) -> Iterator[Para]:
+    ) -> Iterator[Block]:
+        if self.tables and sections and all(has_items(s) for s in sections):
+            own_styles = heading_styles[min(level, len(heading_styles)) - 1 :]
+            yield self.tables.table(self.tables.groups(sections, key, own_styles))
+            return
         style = heading_styles[min(level, len(heading_styles)) - 1]
         role = f"heading_{min(level, 3)}"
         number = 0
@@ -124,7 +155,10 @@ class _Layout:
             for j, text in enumerate(section.paragraphs):
                 yield self.rich("body", text, (*here, "doan", j))
             own_style = section.item_style or item_style
-            yield from self.items(section.items, (*here, "muc"), own_style)
+            if self.tables and section.items:
+                yield self.tables.table(self.tables.item_rows(section.items, (*here, "muc")))
+            else:
+                yield from self.items(section.items, (*here, "muc"), own_style)
             yield from self.sections(
                 section.sections, (*here, "noi_dung"), heading_styles, own_style, level + 1
             )
@@ -135,11 +169,12 @@ class _Layout:
         for (lead, partners), run in groupby(numbered, key=lambda t: (t[2].lead, t[2].partners)):
             members = list(run)
             for j, label, item in members:
-                yield self.rich("item", f"{label} {_item_text(item)}", (*key, j))
+                yield self.rich("item", f"{label} {item_text(item)}", (*key, j))
             if lead:
                 refs = [label for _, label, _ in members] if numbering.is_counted(style) else []
                 line = self.phrase(
                     "lead_agency",
+                    (*key, members[0][0], "chu_tri"),
                     nhan=self.profile.labels.lead_agency,
                     co_quan=lead,
                     muc=refs,
@@ -161,6 +196,7 @@ class _Layout:
         lines = [line.rstrip(" ,;.") for line in self.program.recipients]
         text = self.phrase(
             "recipients",
+            ("noi_nhan",),
             cac_dong=lines,
             dau=profile.punctuation.recipient,
             dau_cuoi=profile.punctuation.recipient_last,
@@ -169,9 +205,9 @@ class _Layout:
             self.plain("recipient", line, ("noi_nhan", i))
             for i, line in enumerate(text.splitlines())
         ]
-        right = [
-            self.plain("authority", line, ("ky", "tham_quyen")) for line in signature.authority
-        ]
+        # One paragraph however many lines ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"), so the
+        # space before the block does not open between them.
+        right = [self.plain("authority", "\n".join(signature.authority), ("ky", "tham_quyen"))]
         if signature.position:
             right.append(self.plain("position", signature.position, ("ky", "chuc_vu")))
         if signature.name or not self.program.is_draft:
@@ -179,12 +215,6 @@ class _Layout:
         if signature.name:
             right.append(self.plain("signer", signature.name, ("ky", "ho_ten")))
         return Columns("closing", tuple(left), tuple(right))
-
-
-def _item_text(item: Item) -> str:
-    """Item text with the table-only columns kept visible in prose: '… (tháng 3/2024)'."""
-    extras = [value for value in (item.when, item.note) if value]
-    return item.text + "".join(f" ({value})" for value in extras)
 
 
 def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = ()) -> Document:

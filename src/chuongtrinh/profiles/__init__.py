@@ -35,6 +35,8 @@ class Style(_Data):
     line_rule: LineRule | None = None
     line_pt: float | None = None
     keep_with_next: bool | None = None
+    rule_mm: float | None = None  # a centred line of this length drawn under the paragraph
+    rule_pt: float | None = None  # its thickness
 
 
 class Margins(_Data):
@@ -62,7 +64,8 @@ class HeaderRules(_Data):
     widths_mm: tuple[float, float]
     indent_mm: float = 0
     banner: str
-    star: str
+    motto: str | None = None  # the State's tiêu ngữ under the national title
+    star: str  # "*" under a Party issuer; empty where the issuer's rule is a line instead
     date_gap_lines: int = 0
 
 
@@ -71,6 +74,7 @@ class ClosingRules(_Data):
     indent_mm: float = 0
     signing_lines: int
     label_underline: bool
+    keep_together: bool = False  # the recipients/signature row never split across pages
 
 
 class Labels(_Data):
@@ -83,6 +87,10 @@ class Punctuation(_Data):
     recipient: str
     recipient_last: str
     body_end: str
+    # None: each căn cứ stays as typed (HD 36); otherwise every one but the last ends so.
+    grounds: str | None = None
+    grounds_last: str | None = None
+    grounds_prefix: str = ""
 
 
 class DateRules(_Data):
@@ -104,6 +112,20 @@ class Phrases(_Data):
     recipients: str
 
 
+class TableColumn(_Data):
+    title: str
+    width: float  # a share of the text width; the shares are scaled so the table fits it
+
+
+class TableRules(_Data):
+    """The items of `trinh_bay: bang`: which fields become columns, their titles and shares."""
+
+    columns: dict[str, TableColumn]
+    default: tuple[str, ...]
+    border_pt: float
+    padding_mm: float
+
+
 class Profile(_Data):
     """A complete rule set, after `extends` has been applied."""
 
@@ -123,6 +145,8 @@ class Profile(_Data):
     date: DateRules
     numbering: Numbering
     phrases: Phrases
+    table: TableRules
+    authority_prefixes: tuple[str, ...] = ()
     styles: dict[str, Style] = Field(default_factory=dict)
 
     def style(self, role: str) -> Style:
@@ -157,7 +181,9 @@ def builtin_names() -> list[str]:
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in override.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+        if value is None:
+            merged.pop(key, None)  # `key: null` in a profile removes what it extends
+        elif isinstance(value, dict) and isinstance(merged.get(key), dict):
             merged[key] = _merge(merged[key], value)
         else:
             merged[key] = value
@@ -187,8 +213,19 @@ def load(name_or_path: str) -> Profile:
     return Profile.model_validate(_raw(path))
 
 
-def resolve(system: str, on: dt.date) -> Profile | None:
-    """The profile a program asks for: a pinned name, or a family's version in force on `on`."""
+def is_path(system: str) -> bool:
+    """Whether `he_thong` (or --profile) names a profile file rather than a rule set."""
+    return system.lower().endswith((".yaml", ".yml"))
+
+
+def resolve(system: str, on: dt.date, relative_to: Path | None = None) -> Profile | None:
+    """The profile a program asks for: a profile file, a pinned name, or a family's version in
+    force on `on` (the newest one when none is)."""
+    if is_path(system):
+        path = Path(system)
+        if relative_to is not None and not path.is_absolute():
+            path = relative_to / path
+        return load(str(path.resolve())) if path.is_file() else None
     names = builtin_names()
     if system in names:
         return load(system)
@@ -198,3 +235,10 @@ def resolve(system: str, on: dt.date) -> Profile | None:
     in_force = [p for p in family if p.in_force_on(on)]
     candidates = in_force or family
     return max(candidates, key=lambda p: p.in_force_from or dt.date.min)
+
+
+def parent_of(name: str) -> str | None:
+    """The profile a built-in profile extends, as written in its file."""
+    data = yaml.safe_load((_builtin_dir() / f"{name}.yaml").read_text(encoding="utf-8")) or {}
+    parent = data.get("extends")
+    return str(parent) if parent else None

@@ -1,0 +1,107 @@
+"""Sections and items → one table: group rows per section, a row per item (`trinh_bay: bang`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from chuongtrinh.layout import numbering
+from chuongtrinh.layout.blocks import Para, Row, Run, Table
+from chuongtrinh.layout.inline import runs
+from chuongtrinh.model import Item, Section, TableColumn
+from chuongtrinh.profiles import Profile
+
+Key = tuple[str | int, ...]
+
+# The fields of an item that a prose line shows in parentheses when no column holds them.
+_EXTRAS = ("thoi_gian", "ghi_chu")
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    title: str
+    width_mm: float
+
+
+def columns(profile: Profile, chosen: Sequence[TableColumn] | None) -> list[Column]:
+    """The program's columns (or the profile's default), widths scaled to the text width."""
+    rules = profile.table
+    picked = chosen or [TableColumn.model_validate({"truong": f}) for f in rules.default]
+    shares = [c.width or rules.columns[c.field].width for c in picked]
+    page = profile.page
+    text_width = page.width_mm - page.margin_mm.left - page.margin_mm.right
+    scale = text_width / sum(shares)
+    return [
+        Column(c.field, c.title or rules.columns[c.field].title, round(share * scale, 1))
+        for c, share in zip(picked, shares, strict=True)
+    ]
+
+
+def item_value(item: Item, field: str) -> str | None:
+    values = {
+        "noi_dung": item.text,
+        "chu_tri": item.lead,
+        "phoi_hop": item.partners,
+        "thoi_gian": item.when,
+        "ghi_chu": item.note,
+    }
+    return values[field]
+
+
+def item_text(item: Item, shown: Sequence[str] = ()) -> str:
+    """Item text with the fields no column shows kept visible: '… (tháng 3/2024)'."""
+    extras = [item_value(item, f) for f in _EXTRAS if f not in shown]
+    return item.text + "".join(f" ({value})" for value in extras if value)
+
+
+def has_items(section: Section) -> bool:
+    """Whether a section holds items, itself or in its sub-sections."""
+    return bool(section.items) or any(has_items(s) for s in section.sections)
+
+
+class TableBuilder:
+    def __init__(self, profile: Profile, chosen: Sequence[TableColumn] | None) -> None:
+        self.profile = profile
+        self.columns = columns(profile, chosen)
+
+    def table(self, rows: Iterable[Row]) -> Table:
+        """The header row (repeated on every page by the writer) and `rows`."""
+        header = Row(
+            "header", tuple((Para("table_header", (Run(c.title),)),) for c in self.columns)
+        )
+        return Table(tuple(c.width_mm for c in self.columns), (header, *rows))
+
+    def groups(self, sections: Sequence[Section], key: Key, styles: Sequence[str]) -> Iterator[Row]:
+        """Group rows numbered as the prose headings of the same level would be (`styles`)."""
+        style = styles[0]
+        number = 0
+        for i, section in enumerate(sections):
+            here = (*key, i)
+            if section.title:
+                number += 1
+                text = f"{numbering.label(style, number)} {section.title}"
+                yield Row("group", ((Para("table_group", runs(text), (*here, "tieu_de")),),))
+            notes: list[tuple[Key, str]] = (
+                [(("dan_nhap",), section.lead_in)] if section.lead_in else []
+            )
+            notes += [(("doan", j), text) for j, text in enumerate(section.paragraphs)]
+            for place, text in notes:
+                yield Row("note", ((Para("table_note", runs(text), (*here, *place)),),))
+            yield from self.item_rows(section.items, (*here, "muc"))
+            yield from self.groups(section.sections, (*here, "noi_dung"), styles[1:] or styles)
+
+    def item_rows(self, items: Sequence[Item], key: Key) -> Iterator[Row]:
+        shown = [c.field for c in self.columns]
+        for j, item in enumerate(items):
+            cells = []
+            for column in self.columns:
+                here = (*key, j)
+                if column.field == "stt":
+                    cells.append((Para("table_number", (Run(str(j + 1)),), here),))
+                elif column.field == "noi_dung":
+                    cells.append((Para("table_cell", runs(item_text(item, shown)), here),))
+                else:
+                    value = item_value(item, column.field)
+                    cells.append((Para("table_side", runs(value) if value else (), here),))
+            yield Row("item", tuple(cells))
