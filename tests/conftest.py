@@ -18,6 +18,10 @@ SEEDS = Path(__file__).parent / "seeds"  # copies of ../shared/seeds 000 and 003
 
 MONTHLY = "thang-02-2023"
 YEARLY = "tinh-uy-hau-giang-2024"
+STATE = "ubnd-quang-binh-2026"
+CHI_BO = "chi-bo-thang-03-2026"
+YEARLY_TABLE = "dang-uy-xa-nam-2027"
+ALL_EXAMPLES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 
 
 @dataclass
@@ -33,7 +37,7 @@ class Built:
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     out = tmp_path_factory.mktemp("built")
     result = {}
-    for name in (MONTHLY, YEARLY):
+    for name in ALL_EXAMPLES:
         source = out / f"{name}.yaml"
         shutil.copy(EXAMPLES / f"{name}.yaml", source)
         result[name] = Built(source, api.build(source).output)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MONTHLY, YEARLY, Built
+from conftest import ALL_EXAMPLES, CHI_BO, MONTHLY, STATE, YEARLY, YEARLY_TABLE, Built
 
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -34,6 +34,15 @@ EXPECTED = {
         "Dự thảo",
         "T/M TỈNH ỦY",
     ],
+    STATE: [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 15/CTr-UBND",
+        "- Lưu: VT, VP.",
+        "KT. CHỦ TỊCH",
+    ],
+    CHI_BO: ["STT", "Người thực hiện", "Ghi chú", "1. Công tác chính trị, tư tưởng", "T/M CHI BỘ"],
+    YEARLY_TABLE: ["Nội dung", "Thời gian", "4. Quý IV", "- Lưu Văn phòng Đảng ủy."],
 }
 
 
@@ -55,7 +64,11 @@ def pdfs(built: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> d
     return {name: out / f"{name}.pdf" for name in built}
 
 
-@pytest.mark.parametrize("name", [MONTHLY, YEARLY])
+def test_every_example_has_expectations() -> None:
+    assert sorted(EXPECTED) == ALL_EXAMPLES
+
+
+@pytest.mark.parametrize("name", ALL_EXAMPLES)
 def test_converts_to_pdf_with_the_text(pdfs: dict[str, Path], name: str) -> None:
     pdf = pdfs[name]
     assert pdf.exists(), f"LibreOffice did not convert {name}.docx"
@@ -73,3 +86,9 @@ def test_page_two_has_a_page_number_and_page_one_none(pdfs: dict[str, Path]) -> 
 
     assert page(2).lstrip().splitlines()[0].strip() == "2"
     assert page(1).lstrip().splitlines()[0].strip() != "1"
+
+
+def test_table_header_row_is_repeated_on_page_two(pdfs: dict[str, Path]) -> None:
+    command = [str(PDFTOTEXT), "-f", "2", "-l", "2", "-layout", str(pdfs[YEARLY_TABLE]), "-"]
+    page = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    assert "STT" in page and "Nội dung" in page
