@@ -132,13 +132,11 @@ def layout(compiled: Compiled) -> Document:
     except TemplateFailure as failure:
         fed = compiled.located.diagnostic(failure.key, "template-input", "")
         key = ".".join(str(k) for k in failure.key)
+        hint = f"dữ liệu đưa vào mẫu: {fed.file}:{fed.line}:{fed.col} ({key})"
+        if failure.variables:
+            hint += "; các biến của mẫu: " + ", ".join(failure.variables)
         diagnostic = Diagnostic(
-            failure.file,
-            failure.line,
-            1,
-            "template-error",
-            f"mẫu câu lỗi: {failure.message}",
-            f"dữ liệu đưa vào mẫu: {fed.file}:{fed.line}:{fed.col} ({key})",
+            failure.file, failure.line, 1, "template-error", f"mẫu câu lỗi: {failure.message}", hint
         )
         raise ChuongtrinhError([diagnostic]) from None
 

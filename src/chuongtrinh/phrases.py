@@ -38,6 +38,7 @@ class TemplateFailure(Exception):
         self.line = line
         self.message = message
         self.key: tuple[str | int, ...] = ()
+        self.variables: tuple[str, ...] = ()
 
 
 def _template_line(trace: TracebackType | None, filename: str) -> int:
@@ -65,4 +66,6 @@ def render(template: str, extra_dirs: Sequence[Path] = (), **values: Any) -> str
     except Exception as exc:  # a user's template may fail in any way; report, never crash
         filename = loaded.filename or template
         line = _template_line(exc.__traceback__, filename)
-        raise TemplateFailure(filename, line, f"{type(exc).__name__}: {exc}") from None
+        failure = TemplateFailure(filename, line, f"{type(exc).__name__}: {exc}")
+        failure.variables = tuple(values)
+        raise failure from None
