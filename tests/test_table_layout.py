@@ -142,6 +142,18 @@ def test_columns_can_be_chosen_renamed_and_sized() -> None:
     assert sum(table.widths_mm) == pytest.approx(165, abs=0.5)
 
 
+def test_fields_without_a_column_stay_in_the_content_cell() -> None:
+    document = lay_out(
+        trinh_bay="bang", cot_bang=["stt", "noi_dung"], noi_dung=[{"tieu_de": "A", "muc": ITEMS}]
+    )
+    table = next(b for b in document.blocks if isinstance(b, TableBlock))
+    contents = [row.cells[1][0].text for row in table.rows if row.kind == "item"]
+    assert contents == [
+        "Họp chi bộ (ngày 05) (Cơ quan chủ trì: Bí thư)",
+        "Thu đảng phí (quý I)",
+    ]
+
+
 def test_an_unknown_column_is_a_located_error() -> None:
     import yaml
 

@@ -91,6 +91,17 @@ class TableBuilder:
             yield from self.item_rows(section.items, (*here, "muc"))
             yield from self.groups(section.sections, (*here, "noi_dung"), styles[1:] or styles)
 
+    def content(self, item: Item, shown: Sequence[str]) -> str:
+        """The item text, with agencies that have no column of their own after it in
+        parentheses under their column title ('… (Cơ quan chủ trì: Văn phòng)'), so that
+        choosing columns never drops what the YAML says."""
+        text = item_text(item, shown)
+        for field in ("chu_tri", "phoi_hop"):
+            value = item_value(item, field)
+            if value and field not in shown:
+                text += f" ({self.profile.table.columns[field].title}: {value})"
+        return text
+
     def item_rows(self, items: Sequence[Item], key: Key) -> Iterator[Row]:
         shown = [c.field for c in self.columns]
         for j, item in enumerate(items):
@@ -100,7 +111,7 @@ class TableBuilder:
                 if column.field == "stt":
                     cells.append((Para("table_number", (Run(str(j + 1)),), here),))
                 elif column.field == "noi_dung":
-                    cells.append((Para("table_cell", runs(item_text(item, shown)), here),))
+                    cells.append((Para("table_cell", runs(self.content(item, shown)), here),))
                 else:
                     value = item_value(item, column.field)
                     cells.append((Para("table_side", runs(value) if value else (), here),))
