@@ -11,6 +11,7 @@ from chuongtrinh import phrases
 from chuongtrinh.layout import numbering
 from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
 from chuongtrinh.layout.inline import runs
+from chuongtrinh.layout.sections import free_text, numbered
 from chuongtrinh.layout.table import TableBuilder, has_items, item_text
 from chuongtrinh.model import Item, Program, Section
 from chuongtrinh.profiles import Profile
@@ -143,17 +144,11 @@ class _Layout:
             return
         style = heading_styles[min(level, len(heading_styles)) - 1]
         role = f"heading_{min(level, 3)}"
-        number = 0
-        for i, section in enumerate(sections):
-            here = (*key, i)
-            if section.title:
-                number += 1
-                heading = f"{numbering.label(style, number)} {section.title}"
+        for here, section, heading in numbered(sections, key, style):
+            if heading:
                 yield Para(role, runs(heading), (*here, "tieu_de"))
-            if section.lead_in:
-                yield self.rich("body", section.lead_in, (*here, "dan_nhap"))
-            for j, text in enumerate(section.paragraphs):
-                yield self.rich("body", text, (*here, "doan", j))
+            for place, text in free_text(section, here):
+                yield self.rich("body", text, place)
             own_style = section.item_style or item_style
             if self.tables and section.items:
                 yield self.tables.table(self.tables.item_rows(section.items, (*here, "muc")))

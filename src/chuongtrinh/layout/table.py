@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from chuongtrinh.layout import numbering
 from chuongtrinh.layout.blocks import Para, Row, Run, Table
 from chuongtrinh.layout.inline import runs
+from chuongtrinh.layout.sections import free_text, numbered
 from chuongtrinh.model import Item, Section, TableColumn
 from chuongtrinh.profiles import Profile
 
@@ -74,20 +74,11 @@ class TableBuilder:
 
     def groups(self, sections: Sequence[Section], key: Key, styles: Sequence[str]) -> Iterator[Row]:
         """Group rows numbered as the prose headings of the same level would be (`styles`)."""
-        style = styles[0]
-        number = 0
-        for i, section in enumerate(sections):
-            here = (*key, i)
-            if section.title:
-                number += 1
-                text = f"{numbering.label(style, number)} {section.title}"
-                yield Row("group", ((Para("table_group", runs(text), (*here, "tieu_de")),),))
-            notes: list[tuple[Key, str]] = (
-                [(("dan_nhap",), section.lead_in)] if section.lead_in else []
-            )
-            notes += [(("doan", j), text) for j, text in enumerate(section.paragraphs)]
-            for place, text in notes:
-                yield Row("note", ((Para("table_note", runs(text), (*here, *place)),),))
+        for here, section, heading in numbered(sections, key, styles[0]):
+            if heading:
+                yield Row("group", ((Para("table_group", runs(heading), (*here, "tieu_de")),),))
+            for place, text in free_text(section, here):
+                yield Row("note", ((Para("table_note", runs(text), place),),))
             yield from self.item_rows(section.items, (*here, "muc"))
             yield from self.groups(section.sections, (*here, "noi_dung"), styles[1:] or styles)
 
