@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from conftest import MONTHLY, YEARLY, Built
+from conftest import ALL_EXAMPLES, MONTHLY, YEARLY, Built
 from wordprops import all_runs, default_fonts, format_value, no_run, size_pt
 
 TNR = "Times New Roman"
@@ -205,7 +205,7 @@ def test_nested_headings_and_unsigned_draft(yearly: Document) -> None:
     assert signature == ["T/M TỈNH ỦY"]
 
 
-@pytest.mark.parametrize("name", [MONTHLY, YEARLY])
+@pytest.mark.parametrize("name", ALL_EXAMPLES)
 def test_table_properties_follow_the_schema_order(built: dict[str, Built], name: str) -> None:
     """Word refuses to open a file whose tblPr children are out of the schema's sequence."""
     schema = (  # ECMA-376 Part 1, 17.4.60
@@ -218,6 +218,22 @@ def test_table_properties_follow_the_schema_order(built: dict[str, Built], name:
         assert tags == sorted(tags, key=order.index)
         margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
         assert [child.tag for child in margins] == [qn("w:left"), qn("w:right")]
+
+
+@pytest.mark.parametrize("name", ALL_EXAMPLES)
+def test_paragraph_properties_follow_the_schema_order(built: dict[str, Built], name: str) -> None:
+    """The rule lines add w:pBdr to styles: it must sit where CT_PPrBase puts it."""
+    schema = (  # ECMA-376 Part 1, 17.3.1.26 (the part of the sequence this tool writes)
+        "pStyle keepNext keepLines pageBreakBefore widowControl pBdr shd tabs spacing ind jc rPr"
+    )
+    order = [qn(f"w:{tag}") for tag in schema.split()]
+    document = built[name].open()
+    for p_pr in document.element.iter(qn("w:pPr")):
+        tags = [child.tag for child in p_pr if child.tag in order]
+        assert tags == sorted(tags, key=order.index)
+    for p_pr in document.styles.element.iter(qn("w:pPr")):
+        tags = [child.tag for child in p_pr if child.tag in order]
+        assert tags == sorted(tags, key=order.index)
 
 
 def test_document_defaults_are_plain(monthly: Document) -> None:

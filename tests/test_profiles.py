@@ -171,6 +171,22 @@ def test_a_missing_profile_file_is_a_located_error(tmp_path: Path) -> None:
     assert error.code == "bad-profile" and "khong-co.yaml" in error.message
 
 
+def test_a_wrong_value_in_an_office_profile_is_reported_at_its_line(tmp_path: Path) -> None:
+    profile = tmp_path / "sai.yaml"
+    profile.write_text("extends: dang-2018\nname: sai\npage:\n  margin_mm: {left: ba}\n")
+    source = _write(tmp_path)
+    (error,) = api.validate(source, profile)
+    assert (error.file, error.line, error.code) == (str(profile), 4, "bad-profile")
+    assert "page.margin_mm.left" in error.message
+
+
+def test_an_unknown_parent_profile_is_named(tmp_path: Path) -> None:
+    profile = tmp_path / "sai.yaml"
+    profile.write_text("extends: dang-2099\n")
+    (error,) = api.validate(_write(tmp_path), profile)
+    assert "dang-2099" in error.message and "dang-2026" in error.message
+
+
 def test_profiles_command_lists_sources_and_dates() -> None:
     result = CliRunner().invoke(app, ["profiles"])
     assert result.exit_code == 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from chuongtrinh import lint, profiles, source, validation
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
@@ -76,13 +77,33 @@ def _load_profile_file(path: Path, located: Located, key: tuple[str, ...] = ()) 
     """A user's profile file; a missing or invalid one is a diagnostic, not a traceback."""
     try:
         return profiles.load(str(path.resolve()))
-    except FileNotFoundError as exc:
-        problem = f"không tìm thấy tệp bộ quy tắc {exc.filename or path}"
-    except (ValueError, yaml.YAMLError) as exc:  # pydantic's ValidationError is a ValueError
+    except FileNotFoundError:
+        problem = f"không tìm thấy tệp bộ quy tắc {path}"
+    except ValidationError as exc:
+        raise ChuongtrinhError(_profile_problems(path, exc)) from None
+    except (ValueError, yaml.YAMLError) as exc:
         problem = f"tệp bộ quy tắc {path} không hợp lệ: {exc}"
     if key:
         raise ChuongtrinhError([located.diagnostic(key, "bad-profile", problem)])
     raise ChuongtrinhError([Diagnostic(str(path), 1, 1, "bad-profile", problem)])
+
+
+_EXTENDS_HINT = "tệp bộ quy tắc riêng bắt đầu bằng 'extends: dang-2018' (hoặc một bộ khác) rồi chỉ ghi các giá trị đổi"
+
+
+def _profile_problems(path: Path, exc: ValidationError) -> list[Diagnostic]:
+    """Each problem of a profile file at the line of its key (or of the nearest key above
+    it, when the value comes from the profile it extends)."""
+    located = source.loads(source.read_text(path), str(path))
+    return [
+        located.diagnostic(
+            tuple(error["loc"]),
+            "bad-profile",
+            f"bộ quy tắc: '{'.'.join(str(p) for p in error['loc'])}': {error['msg']}",
+            _EXTENDS_HINT if error["type"] == "missing" else None,
+        )
+        for error in exc.errors()
+    ]
 
 
 def compile_text(

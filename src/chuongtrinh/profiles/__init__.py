@@ -201,6 +201,9 @@ def _raw(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     parent_path = path.parent / f"{parent}.yaml"
     if not parent_path.exists():
         parent_path = _builtin_dir() / f"{parent}.yaml"
+    if not parent_path.exists():
+        known = ", ".join(builtin_names())
+        raise ValueError(f"'extends: {parent}': không có bộ quy tắc này (có: {known})")
     return _merge(_raw(parent_path, (*seen, path)), data)
 
 
