@@ -203,6 +203,15 @@ def test_user_templates_replace_builtin_phrases(tmp_path: Path) -> None:
     assert "Đồng Tháp, 05/3/2023" in [p.text for p in document.paragraphs()]
 
 
+def test_an_office_profile_may_bring_its_own_templates(tmp_path: Path) -> None:
+    (tmp_path / "mau").mkdir()
+    (tmp_path / "mau" / "so-dang.j2").write_text("Số {{ so }}-{{ loai }}/{{ viet_tat }}-VP")
+    profile = tmp_path / "van-phong.yaml"
+    profile.write_text("extends: dang-2018\nname: van-phong\ntemplates: mau\n")
+    document = api.layout(api.compile_file(_write(tmp_path), profile))
+    assert "Số 7-CTr/ĐU-VP" in [p.text for p in document.paragraphs()]
+
+
 def test_a_failing_template_names_its_file_line_and_the_yaml_that_fed_it(tmp_path: Path) -> None:
     template = tmp_path / "so-dang.j2"
     template.write_text("{#- office -#}\nSố {{ so }}-{{ loai }}/{{ khong_co }}\n")

@@ -149,7 +149,8 @@ def layout(compiled: Compiled) -> Document:
     from chuongtrinh.phrases import TemplateFailure
 
     try:
-        return lay_out(compiled.program, compiled.profile, compiled.template_dirs)
+        profile_dirs = (compiled.profile.templates,) if compiled.profile.templates else ()
+        return lay_out(compiled.program, compiled.profile, (*compiled.template_dirs, *profile_dirs))
     except TemplateFailure as failure:
         fed = compiled.located.diagnostic(failure.key, "template-input", "")
         key = ".".join(str(k) for k in failure.key)

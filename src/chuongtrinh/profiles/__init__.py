@@ -147,6 +147,9 @@ class Profile(_Data):
     phrases: Phrases
     table: TableRules
     authority_prefixes: tuple[str, ...] = ()
+    # A folder of phrase templates that replace the built-in ones of the same name; written
+    # relative to the profile file, stored absolute.
+    templates: Path | None = None
     styles: dict[str, Style] = Field(default_factory=dict)
 
     def style(self, role: str) -> Style:
@@ -195,6 +198,8 @@ def _raw(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     if path in seen:
         raise ValueError(f"profile {path.name} extends itself")
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if isinstance(data.get("templates"), str):
+        data["templates"] = str((path.parent / data["templates"]).resolve())
     parent = data.pop("extends", None)
     if parent is None:
         return dict(data)
