@@ -96,7 +96,9 @@ def _setup_page(document: WordDocument, profile: Profile) -> None:
 
 
 def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> None:
-    paragraph.style = style
+    # The style id straight onto w:pStyle: python-docx's `paragraph.style = …` looks the
+    # default style up on every call, which made a 2,000-row table take seconds.
+    paragraph._p.style = style.style_id
     for run in para.runs:
         for n, piece in enumerate(run.text.split("\n")):
             if n:
@@ -124,12 +126,13 @@ class _Writer:
         _setup_styles(self.document, profile, roles)
         _setup_page(self.document, profile)
         self.styles = {role: self.document.styles[style_name(role)] for role in roles}
+        self.rule_mm = {role: profile.style(role).rule_mm for role in roles}
         page = profile.page
         self.text_width_mm = page.width_mm - page.margin_mm.left - page.margin_mm.right
 
     def fill(self, paragraph: Paragraph, para: Para, width_mm: float) -> None:
         _fill(paragraph, para, self.styles[para.role])
-        rule_mm = self.profile.style(para.role).rule_mm
+        rule_mm = self.rule_mm[para.role]
         if rule_mm:  # centre the rule: indent its paragraph from both sides of the column
             indent = Mm(max(0.0, (width_mm - rule_mm) / 2))
             paragraph.paragraph_format.left_indent = indent
