@@ -245,3 +245,9 @@ def test_bare_year_after_today_uses_todays_rules() -> None:
     expected = profiles.resolve("dang", dt.date.today())
     assert expected is not None
     assert compiled(ngay=year, du_thao=True).profile.name == expected.name
+
+
+def test_pinning_rules_not_yet_in_force_says_so() -> None:
+    (warning,) = [w for w in compiled(he_thong="dang-2026").warnings if w.code != "missing-signer"]
+    assert warning.code == "profile-not-in-force"
+    assert "chưa có hiệu lực" in warning.message and "27/05/2026" in warning.message

@@ -19,6 +19,12 @@ def _warning(
     )
 
 
+def _not_in_force(profile: Profile, day: dt.date) -> str:
+    if profile.in_force_from is not None and day < profile.in_force_from:
+        return f"chưa có hiệu lực vào ngày này (từ {profile.in_force_from:%d/%m/%Y})"
+    return "không còn hiệu lực vào ngày này"
+
+
 def check(program: Program, profile: Profile, located: Located) -> list[Diagnostic]:
     """Errors that stop a build and warnings that do not, each at its key's place."""
     found: list[Diagnostic] = []
@@ -38,7 +44,7 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
                 located,
                 ("ngay",),
                 "profile-not-in-force",
-                f"bộ quy tắc {profile.name} ({profile.source}) không còn hiệu lực vào ngày này",
+                f"bộ quy tắc {profile.name} ({profile.source}) {_not_in_force(profile, day)}",
             )
         )
     if not program.is_draft:
