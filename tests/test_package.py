@@ -40,7 +40,9 @@ def test_wheel_carries_templates_and_profiles(wheel: Path) -> None:
     templates = {p.name for p in (ROOT / "templates").glob("*.j2")}
     assert templates, "no templates in the checkout"
     assert {f"chuongtrinh/templates/{name}" for name in templates} <= names
-    assert "chuongtrinh/profiles/dang-2018.yaml" in names
+    profiles = {p.name for p in (ROOT / "src" / "chuongtrinh" / "profiles").glob("*.yaml")}
+    assert {"dang-2018.yaml", "dang-2026.yaml", "nha-nuoc-2020.yaml"} <= profiles
+    assert {f"chuongtrinh/profiles/{name}" for name in profiles} <= names
 
 
 def test_installed_wheel_builds_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
