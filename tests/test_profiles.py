@@ -76,6 +76,14 @@ def test_hd05_overrides_exactly_what_format_md_lists() -> None:
         "punctuation.grounds_last",
         "punctuation.grounds_prefix",
         "kinds.QĐi",
+        "issuers.ĐUK",
+        "issuers.ĐĐ",
+        "issuers.BCSĐ",
+        "issuers.UBKT",
+        "issuers.CQUBKT",
+        "issuers.BTGDV",
+        "issuers.BXDĐ",
+        "dropped_issuers",
         "styles.body.line_rule",
     }
 
@@ -251,3 +259,12 @@ def test_pinning_rules_not_yet_in_force_says_so() -> None:
     (warning,) = [w for w in compiled(he_thong="dang-2026").warnings if w.code != "missing-signer"]
     assert warning.code == "profile-not-in-force"
     assert "chưa có hiệu lực" in warning.message and "27/05/2026" in warning.message
+
+
+def test_an_issuer_abbreviation_dropped_by_hd05_is_a_warning() -> None:
+    organization = {"ten": "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "viet_tat": "ĐUK"}
+    before = compiled(co_quan=organization).warnings
+    after = compiled(co_quan=organization, ngay="2026-06-01").warnings
+    assert [w.code for w in before] == []
+    (warning,) = after
+    assert warning.code == "dropped-abbreviation" and "UBKT" in (warning.hint or "")

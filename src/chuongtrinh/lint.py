@@ -37,6 +37,17 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
                 "dùng một trong: " + ", ".join(profile.kinds) + "; hoặc ghi thêm ten_loai",
             )
         )
+    abbreviation = program.organization.abbreviation
+    if abbreviation in profile.dropped_issuers:
+        found.append(
+            _warning(
+                located,
+                ("co_quan", "viet_tat"),
+                "dropped-abbreviation",
+                f"chữ viết tắt '{abbreviation}' không còn dùng theo {profile.source}",
+                "các chữ viết tắt mới: " + ", ".join(profile.issuers),
+            )
+        )
     day = program.date if isinstance(program.date, dt.date) else dt.date(program.date, 12, 31)
     if not profile.in_force_on(day):
         found.append(

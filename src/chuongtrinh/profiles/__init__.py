@@ -147,6 +147,9 @@ class Profile(_Data):
     phrases: Phrases
     table: TableRules
     authority_prefixes: tuple[str, ...] = ()
+    # Issuer abbreviations this version names (for hints), and those it no longer allows.
+    issuers: dict[str, str] = Field(default_factory=dict)
+    dropped_issuers: tuple[str, ...] = ()
     # A folder of phrase templates that replace the built-in ones of the same name; written
     # relative to the profile file, stored absolute.
     templates: Path | None = None
