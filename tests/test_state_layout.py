@@ -3,13 +3,17 @@ text, not from the profile, so a wrong size, label, punctuation or rule line fai
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
 import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from conftest import STATE, Built
+from chuongtrinh import api
+from conftest import EXAMPLES, STATE, Built
 from test_layout import cell_paragraphs, find
 from wordprops import all_runs, format_value, no_run, size_pt
 
@@ -120,3 +124,19 @@ def test_signature(state: Document) -> None:
 def test_signature_block_is_not_split_across_pages(state: Document) -> None:
     row = state.tables[1].rows[0]._tr
     assert row.trPr is not None and row.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_a_state_draft_is_boxed_above_the_header(tmp_path: Path) -> None:
+    text = (EXAMPLES / f"{STATE}.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "du-thao.yaml"
+    source.write_text(text.replace("\nso: 15\n", "\ndu_thao: 2\n"), encoding="utf-8")
+    document = docx.Document(str(api.build(source).output))
+    first = document.element.body[0]
+    assert first.tag == qn("w:p")  # before the header table
+    marker = document.paragraphs[0]
+    assert marker.text == "DỰ THẢO LẦN 2" and all_runs(marker, "bold")
+    p_pr = marker.style.element.pPr
+    edges = [e.tag.split("}")[1] for e in p_pr.find(qn("w:pBdr"))]
+    assert edges == ["top", "left", "bottom", "right"]
+    left = cell_paragraphs(document.tables[0], 0)
+    assert [p.text for p in left][-1] == "Số:        /CTr-UBND"

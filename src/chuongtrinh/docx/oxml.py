@@ -142,6 +142,15 @@ def bottom_rule(p_pr: BaseOxmlElement, size_pt: float) -> None:
     borders.append(_border("w:bottom", "single", size_pt))
 
 
+def box(p_pr: BaseOxmlElement, size_pt: float) -> None:
+    """A line on all four sides of the paragraph (the box round a State draft marker)."""
+    borders = _child(p_pr, "w:pBdr", _P_PR_ORDER)
+    for old in list(borders):
+        borders.remove(old)
+    for edge in ("top", "left", "bottom", "right"):  # CT_PBdr's order
+        borders.append(_border(f"w:{edge}", "single", size_pt, space_pt=2))
+
+
 def repeat_header(tr: BaseOxmlElement) -> None:
     """Mark a table row as a header row, repeated at the top of every page."""
     _child(tr.get_or_add_trPr(), "w:tblHeader")

@@ -57,6 +57,8 @@ def _apply_style(style: ParagraphStyle, rules: Style) -> None:
     fmt.keep_with_next = bool(rules.keep_with_next)
     if rules.rule_mm:
         oxml.bottom_rule(style.element.get_or_add_pPr(), rules.rule_pt or 0.5)
+    if rules.box_mm:
+        oxml.box(style.element.get_or_add_pPr(), rules.rule_pt or 0.5)
 
 
 def _setup_styles(document: WordDocument, profile: Profile, roles: Iterable[str]) -> None:
@@ -115,6 +117,14 @@ def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> None:
                 word_run.underline = True
 
 
+def _drawn_width(rules: Style) -> tuple[str, float] | None:
+    """Where a rule (centred) or a box (at the right margin) the style draws goes, and its
+    length."""
+    if rules.box_mm:
+        return ("right", rules.box_mm)
+    return ("center", rules.rule_mm) if rules.rule_mm else None
+
+
 def _twips(mm: float) -> int:
     return round(mm * _TWIPS_PER_MM)
 
@@ -126,17 +136,20 @@ class _Writer:
         _setup_styles(self.document, profile, roles)
         _setup_page(self.document, profile)
         self.styles = {role: self.document.styles[style_name(role)] for role in roles}
-        self.rule_mm = {role: profile.style(role).rule_mm for role in roles}
+        self.drawn = {role: _drawn_width(profile.style(role)) for role in roles}
         page = profile.page
         self.text_width_mm = page.width_mm - page.margin_mm.left - page.margin_mm.right
 
     def fill(self, paragraph: Paragraph, para: Para, width_mm: float) -> None:
         _fill(paragraph, para, self.styles[para.role])
-        rule_mm = self.rule_mm[para.role]
-        if rule_mm:  # centre the rule: indent its paragraph from both sides of the column
-            indent = Mm(max(0.0, (width_mm - rule_mm) / 2))
-            paragraph.paragraph_format.left_indent = indent
-            paragraph.paragraph_format.right_indent = indent
+        drawn = self.drawn[para.role]
+        if drawn:  # a rule or box narrower than its column: indent it from the sides
+            place, length = drawn
+            spare = Mm(max(0.0, width_mm - length))
+            half = Mm(max(0.0, (width_mm - length) / 2))
+            fmt = paragraph.paragraph_format
+            fmt.left_indent = spare if place == "right" else half
+            fmt.right_indent = Mm(0) if place == "right" else half
 
     def paragraph(self, para: Para) -> None:
         self.fill(self.document.add_paragraph(), para, self.text_width_mm)

@@ -60,17 +60,27 @@ class _Layout:
                 "number", ("so",), so=program.number, loai=program.kind, viet_tat=org.abbreviation
             )
             left.append(self.plain("number", number, ("so",)))
-        if program.is_draft:
-            marker = self.phrase(
-                "draft", ("du_thao",), nhan=profile.labels.draft, lan=program.draft_round
-            )
-            left.append(self.plain("draft", marker, ("du_thao",)))
+        if program.is_draft and not profile.header.draft_on_top:
+            left.append(self.draft_marker())
         right = [self.plain("banner", profile.header.banner)]
         if profile.header.motto:
             right += [self.plain("motto", profile.header.motto), Para("motto_rule", ())]
         right += [Para("date", ()) for _ in range(profile.header.date_gap_lines)]
         right.append(self.plain("date", self.date_line(), ("ngay",)))
         return Columns("header", tuple(left), tuple(right))
+
+    def draft_marker(self) -> Para:
+        """'Dự thảo' / 'Dự thảo lần 2': under the number (Party), or boxed on top (State)."""
+        program = self.program
+        marker = self.phrase(
+            "draft", ("du_thao",), nhan=self.profile.labels.draft, lan=program.draft_round
+        )
+        return self.plain("draft", marker, ("du_thao",))
+
+    def top(self) -> Iterator[Para]:
+        """What stands above the header table: the boxed draft marker of a State draft."""
+        if self.program.is_draft and self.profile.header.draft_on_top:
+            yield self.draft_marker()
 
     def date_line(self) -> str:
         value, rules = self.program.date, self.profile.date
@@ -215,5 +225,11 @@ class _Layout:
 def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = ()) -> Document:
     """Lay a validated program out under `profile` as blocks in reading order."""
     builder = _Layout(program, profile, template_dirs)
-    blocks: list[Block] = [builder.header(), *builder.title(), *builder.body(), builder.closing()]
+    blocks: list[Block] = [
+        *builder.top(),
+        builder.header(),
+        *builder.title(),
+        *builder.body(),
+        builder.closing(),
+    ]
     return Document(tuple(blocks))

@@ -37,6 +37,7 @@ class Style(_Data):
     keep_with_next: bool | None = None
     rule_mm: float | None = None  # a centred line of this length drawn under the paragraph
     rule_pt: float | None = None  # its thickness
+    box_mm: float | None = None  # a box of this width round the paragraph, at the right margin
 
 
 class Margins(_Data):
@@ -67,6 +68,9 @@ class HeaderRules(_Data):
     motto: str | None = None  # the State's tiêu ngữ under the national title
     star: str  # "*" under a Party issuer; empty where the issuer's rule is a line instead
     date_gap_lines: int = 0
+    draft_on_top: bool = (
+        False  # the draft marker above the header (State practice), not under the number
+    )
 
 
 class ClosingRules(_Data):
