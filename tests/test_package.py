@@ -41,6 +41,8 @@ def test_wheel_carries_templates_and_profiles(wheel: Path) -> None:
     assert templates, "no templates in the checkout"
     assert {f"chuongtrinh/templates/{name}" for name in templates} <= names
     assert "chuongtrinh/profiles/dang-2018.yaml" in names
+    starters = {p.name for p in (ROOT / "templates" / "starters").glob("*.yaml")}
+    assert {f"chuongtrinh/templates/starters/{name}" for name in starters} <= names
 
 
 def test_installed_wheel_builds_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:

@@ -1,0 +1,143 @@
+"""`chuongtrinh new`: next month's program in one command, comments and order kept; starters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from chuongtrinh import api
+from chuongtrinh.cli import app
+from chuongtrinh.scaffold import Month, NextOptions, move_period, next_program, starter_names
+from conftest import EXAMPLES, MONTHLY
+
+RULE = (1, 2)  # FORMAT.md: months 1 and 2 take a leading zero
+
+
+@pytest.fixture
+def last_month(tmp_path: Path) -> Path:
+    source = tmp_path / f"{MONTHLY}.yaml"
+    shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", source)
+    return source
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_next_month_is_one_command_and_validates(last_month: Path) -> None:
+    code, output = _run("new", "--from", str(last_month), "--thang", "2023-03")
+    target = last_month.with_name("thang-03-2023.yaml")
+    assert code == 0, output
+    assert f"đã tạo {target}" in output
+    assert [d for d in api.validate(target) if d.severity == "error"] == []
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["trich_yeu"] == "Công tác tháng 3 năm 2023 của Đảng ủy"
+    assert "tháng 3 năm 2023 như sau:" in data["mo_dau"]
+    assert "tháng 3 năm 2023 của Đảng bộ" in data["ket_luan"]
+    assert data["ngay"] == dt.date(2023, 3, 1)
+    assert data["so"] is None
+    assert all(section["muc"] == [] for section in data["noi_dung"])
+    assert data["noi_dung"][0]["tieu_de"] == "Công tác giáo dục chính trị tư tưởng."
+
+
+def test_comments_key_order_and_untouched_lines_survive(last_month: Path) -> None:
+    _run("new", "--from", str(last_month), "--thang", "2023-03", "--giu-muc")
+    before = last_month.read_text(encoding="utf-8").splitlines()
+    after = last_month.with_name("thang-03-2023.yaml").read_text(encoding="utf-8").splitlines()
+    assert len(before) == len(after)
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert [b for _, b in changed] == [
+        "so:",
+        "ngay: 2023-03-01",
+        "trich_yeu: Công tác tháng 3 năm 2023 của Đảng ủy",
+        "  chương trình công tác trọng tâm tháng 3 năm 2023 như sau:",
+        "  tháng 3 năm 2023 của Đảng bộ Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân",
+    ]
+    assert before[0].startswith("# Chương trình công tác tháng 02/2023")  # comments kept
+
+
+def test_default_month_is_the_next_and_blank_date_keeps_the_year(last_month: Path) -> None:
+    code, output = _run("new", "--from", str(last_month), "--bo-ngay")
+    assert code == 0, output
+    data = yaml.safe_load(last_month.with_name("thang-03-2023.yaml").read_text("utf-8"))
+    assert data["ngay"] == 2023
+
+
+def test_existing_target_is_kept_without_ghi_de(last_month: Path) -> None:
+    target = last_month.with_name("thang-03-2023.yaml")
+    target.write_text("giữ nguyên", encoding="utf-8")
+    code, output = _run("new", "--from", str(last_month))
+    assert code == 2
+    assert "--ghi-de" in output
+    assert target.read_text(encoding="utf-8") == "giữ nguyên"
+
+
+def test_usage_needs_exactly_one_source() -> None:
+    assert _run("new")[0] == 2
+    assert _run("new", "--from", "a.yaml", "--mau", "dang-thang")[0] == 2
+    assert _run("new", "--mau", "khong-co")[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new", "expected"),
+    [
+        # the rule: months 1 and 2 padded, so "tháng 02" → "tháng 3" and "tháng 12" → "tháng 01"
+        ("tháng 02 năm 2023", Month(2023, 2), Month(2023, 3), "tháng 3 năm 2023"),
+        ("tháng 12 năm 2023", Month(2023, 12), Month(2024, 1), "tháng 01 năm 2024"),
+        # an office that pads every month, and one that pads none
+        ("tháng 05 năm 2023", Month(2023, 5), Month(2023, 6), "tháng 06 năm 2023"),
+        ("Tháng 1 năm 2023", Month(2023, 1), Month(2023, 2), "Tháng 2 năm 2023"),
+        ("tháng 2/2023", Month(2023, 2), Month(2023, 3), "tháng 3/2023"),
+        # another month is left alone
+        (
+            "tháng 02 năm 2022, tháng 02 năm 2023",
+            Month(2023, 2),
+            Month(2023, 3),
+            "tháng 02 năm 2022, tháng 3 năm 2023",
+        ),
+    ],
+)
+def test_period_follows_how_the_source_writes_months(
+    text: str, old: Month, new: Month, expected: str
+) -> None:
+    assert move_period(text, old, new, RULE) == expected
+
+
+def test_date_moves_with_the_period_and_clamps_to_the_month() -> None:
+    text = "ngay: 2023-01-31\ntrich_yeu: Công tác tháng 02 năm 2023\n"
+    result, month = next_program(text, NextOptions(Month(2023, 3)))
+    assert month == Month(2023, 3)
+    assert result == "ngay: 2023-02-28\ntrich_yeu: Công tác tháng 3 năm 2023\n"
+
+
+# nha-nuoc and chi-bo need the State profile and the table layout of issue 4.
+BUILDABLE = [name for name in starter_names() if name not in {"nha-nuoc", "chi-bo"}]
+
+
+def test_every_kind_of_office_has_a_starter() -> None:
+    assert starter_names() == ["chi-bo", "dang-nam", "dang-thang", "nha-nuoc"]
+
+
+@pytest.mark.parametrize("name", BUILDABLE)
+def test_starter_builds(name: str, tmp_path: Path) -> None:
+    target = tmp_path / f"{name}.yaml"
+    code, output = _run("new", "--mau", name, "--thang", "2025-03", "-o", str(target))
+    assert code == 0, output
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# ") and "2026" not in text
+    assert api.build(target).output.is_file()
+
+
+@pytest.mark.parametrize("name", ["nha-nuoc", "chi-bo"])
+def test_starter_uses_the_contract_keys(name: str, tmp_path: Path) -> None:
+    target = tmp_path / f"{name}.yaml"
+    _run("new", "--mau", name, "--thang", "2025-03", "-o", str(target))
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["he_thong" if name == "nha-nuoc" else "trinh_bay"] in {"nha-nuoc", "bang"}
+    assert data["ngay"] == dt.date(2025, 3, 5)
