@@ -9,6 +9,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chuongtrinh import lint, profiles, source, validation
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
@@ -16,6 +17,9 @@ from chuongtrinh.layout.blocks import Document
 from chuongtrinh.model import Program
 from chuongtrinh.profiles import Profile
 from chuongtrinh.source import Located
+
+if TYPE_CHECKING:
+    from chuongtrinh.check import CheckResult
 
 
 @dataclass
@@ -131,3 +135,10 @@ def build(path: Path, output: Path | None = None) -> BuildResult:
     target = default_output(path, output)
     write_atomic(target, render(compiled))
     return BuildResult(path, target, compiled.warnings)
+
+
+def check(path: Path, profile: str = "dang") -> CheckResult:
+    """Audit a .docx against a rule set (`profile`: a family, a pinned name or a file)."""
+    from chuongtrinh.check import check_file
+
+    return check_file(path, profile)

@@ -1,0 +1,285 @@
+"""`chuongtrinh check` on hand-made .docx files (plain python-docx, direct formatting, no CT
+styles), each breaking one rule, and on the project's own outputs, which pass."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from typer.testing import CliRunner
+
+from chuongtrinh import api
+from chuongtrinh.cli import app
+from conftest import Built
+
+Runs = list[tuple[str, str]]  # (text, flags: b i u)
+Line = tuple[float, Runs]  # (size in pt, runs)
+
+
+def line(text: str, size: float = 14, flags: str = "") -> Line:
+    return (size, [(text, flags)])
+
+
+# A Party program as an office types it in Word: two borderless tables, formatting on the runs.
+CORRECT: dict[str, Any] = {
+    "page": {"width": 210, "height": 297, "top": 20, "bottom": 20, "left": 30, "right": 15},
+    "font_slots": ("ascii", "hAnsi", "eastAsia", "cs"),
+    "font": "Times New Roman",
+    "header_left": [
+        line("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"),
+        line("ĐẢNG ỦY VĂN PHÒNG ĐOÀN ĐBQH VÀ HĐND TỈNH", flags="b"),
+        line("*"),
+        line("Số 36-CTr/ĐU"),
+    ],
+    "header_right": [
+        line("ĐẢNG CỘNG SẢN VIỆT NAM", 15, "bu"),
+        line(""),
+        line("Đồng Tháp, ngày 01 tháng 02 năm 2023", flags="i"),
+    ],
+    "body": [
+        line("CHƯƠNG TRÌNH", 16, "b"),
+        line("Công tác tháng 02 năm 2023 của Đảng ủy", flags="b"),
+        line("-----"),
+        line("Căn cứ Kế hoạch công tác của Đoàn đại biểu Quốc hội Tỉnh."),
+        line("1. Công tác giáo dục chính trị tư tưởng.", flags="b"),
+        line("- Thường xuyên quán triệt, nhắc nhở cán bộ, đảng viên."),
+        line("Đề nghị Chi uỷ các Chi bộ trực thuộc triển khai thực hiện./."),
+    ],
+    "closing_left": [
+        (14, [("Nơi nhận", "u"), (":", "")]),
+        line("- Ban Thường vụ Đảng uỷ Khối,", 12),
+        line("- Các Chi bộ trực thuộc,", 12),
+        line("- Lưu Đảng uỷ.", 12),
+    ],
+    "closing_right": [
+        line("T/M ĐẢNG ỦY", flags="b"),
+        line("BÍ THƯ", flags="b"),
+        line(""),
+        line(""),
+        line("Mai Ngọc Dinh", flags="b"),
+    ],
+}
+
+
+def _write_line(paragraph: Any, spec: dict[str, Any], item: Line) -> None:
+    size, runs = item
+    for text, flags in runs:
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = "b" in flags or None
+        run.italic = "i" in flags or None
+        run.underline = "u" in flags or None
+        fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+        for slot in spec["font_slots"]:
+            fonts.set(qn(f"w:{slot}"), spec["font"])
+
+
+def _table(document: Any, spec: dict[str, Any], left: str, right: str) -> None:
+    table = document.add_table(rows=1, cols=2)
+    for cell, key in zip(table.rows[0].cells, (left, right), strict=True):
+        for n, item in enumerate(spec[key]):
+            paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _write_line(paragraph, spec, item)
+
+
+def hand_made(path: Path, change: Callable[[dict[str, Any]], None] | None = None) -> Path:
+    spec = copy.deepcopy(CORRECT)
+    if change:
+        change(spec)
+    document = docx.Document()
+    section = document.sections[0]
+    page = spec["page"]
+    section.page_width, section.page_height = Mm(page["width"]), Mm(page["height"])
+    section.top_margin, section.bottom_margin = Mm(page["top"]), Mm(page["bottom"])
+    section.left_margin, section.right_margin = Mm(page["left"]), Mm(page["right"])
+    _table(document, spec, "header_left", "header_right")
+    for item in spec["body"]:
+        _write_line(document.add_paragraph(), spec, item)
+    _table(document, spec, "closing_left", "closing_right")
+    document.save(str(path))
+    return path
+
+
+def _set(key: str, index: int, value: Line) -> Callable[[dict[str, Any]], None]:
+    def change(spec: dict[str, Any]) -> None:
+        spec[key][index] = value
+
+    return change
+
+
+def _page(**values: float) -> Callable[[dict[str, Any]], None]:
+    return lambda spec: spec["page"].update(values)
+
+
+BROKEN: dict[str, tuple[Callable[[dict[str, Any]], None], str, str | None]] = {
+    # name: (the change, the code expected, the text of the paragraph it is found at)
+    "letter-paper": (_page(width=215.9, height=279.4), "page-size", None),
+    "left-margin-20": (_page(left=20), "page-margin", None),
+    # one finding for the whole file, at the first paragraph it meets
+    "font-two-slots": (
+        lambda s: s.update(font_slots=("ascii", "hAnsi")),
+        "font",
+        "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH",
+    ),
+    "font-arial": (lambda s: s.update(font="Arial"), "font", "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"),
+    "kind-14pt": (_set("body", 0, line("CHƯƠNG TRÌNH", 14, "b")), "size", "CHƯƠNG TRÌNH"),
+    "recipient-14pt": (
+        _set("closing_left", 1, line("- Ban Thường vụ Đảng uỷ Khối,", 14)),
+        "size",
+        "- Ban Thường vụ Đảng uỷ Khối,",
+    ),
+    "banner-not-bold": (
+        _set("header_right", 0, line("ĐẢNG CỘNG SẢN VIỆT NAM", 15, "u")),
+        "bold",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+    ),
+    "banner-not-underlined": (
+        _set("header_right", 0, line("ĐẢNG CỘNG SẢN VIỆT NAM", 15, "b")),
+        "underline",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+    ),
+    "date-not-italic": (
+        _set("header_right", 2, line("Đồng Tháp, ngày 01 tháng 02 năm 2023")),
+        "italic",
+        "Đồng Tháp, ngày 01 tháng 02 năm 2023",
+    ),
+    "number-bold": (
+        _set("header_left", 3, line("Số 36-CTr/ĐU", flags="b")),
+        "bold",
+        "Số 36-CTr/ĐU",
+    ),
+    "issuer-lowercase": (
+        _set("header_left", 1, line("Đảng ủy Văn phòng", flags="b")),
+        "caps",
+        "Đảng ủy Văn phòng",
+    ),
+    "heading-not-bold": (
+        _set("body", 4, line("1. Công tác giáo dục chính trị tư tưởng.")),
+        "bold",
+        "1. Công tác giáo dục chính trị tư tưởng.",
+    ),
+    "number-colon": (_set("header_left", 3, line("Số: 36-CTr/ĐU")), "number-form", "Số: 36-CTr/ĐU"),
+    "number-state-form": (
+        _set("header_left", 3, line("Số 36/CTr-ĐU")),
+        "number-form",
+        "Số 36/CTr-ĐU",
+    ),
+    "day-unpadded": (
+        _set("header_right", 2, line("Đồng Tháp, ngày 1 tháng 02 năm 2023", flags="i")),
+        "date-padding",
+        "Đồng Tháp, ngày 1 tháng 02 năm 2023",
+    ),
+    "month-3-padded": (
+        _set("header_right", 2, line("Đồng Tháp, ngày 15 tháng 03 năm 2023", flags="i")),
+        "date-padding",
+        "Đồng Tháp, ngày 15 tháng 03 năm 2023",
+    ),
+    "date-slashes": (
+        _set("header_right", 2, line("Đồng Tháp, 01/02/2023", flags="i")),
+        "missing-date",
+        None,
+    ),
+    "label-without-colon": (
+        _set("closing_left", 0, (14, [("Nơi nhận", "u")])),
+        "recipients-label",
+        "Nơi nhận",
+    ),
+    "label-colon-underlined": (
+        _set("closing_left", 0, line("Nơi nhận:", flags="u")),
+        "recipients-label",
+        "Nơi nhận:",
+    ),
+    "recipient-semicolon": (
+        _set("closing_left", 2, line("- Các Chi bộ trực thuộc;", 12)),
+        "recipient-form",
+        "- Các Chi bộ trực thuộc;",
+    ),
+    "last-not-luu": (
+        _set("closing_left", 3, line("- Đảng viên Đảng bộ.", 12)),
+        "recipients-archive",
+        "- Đảng viên Đảng bộ.",
+    ),
+    "authority-state-form": (
+        _set("closing_right", 0, line("TM. ĐẢNG ỦY", flags="b")),
+        "authority",
+        "TM. ĐẢNG ỦY",
+    ),
+    "no-authority": (
+        _set("closing_right", 0, line("ĐẢNG ỦY", flags="b")),
+        "missing-authority",
+        None,
+    ),
+}
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_hand_made_correct_file_passes(tmp_path: Path) -> None:
+    result = api.check(hand_made(tmp_path / "dung.docx"))
+    assert result.profile.name == "dang-2018"
+    assert result.findings == []
+
+
+@pytest.mark.parametrize("name", list(BROKEN))
+def test_check_catches_each_broken_rule(name: str, tmp_path: Path) -> None:
+    change, code, text = BROKEN[name]
+    findings = api.check(hand_made(tmp_path / f"{name}.docx", change)).findings
+    assert {f.code for f in findings if f.severity == "error"} == {code}, findings
+    finding = next(f for f in findings if f.code == code)
+    assert finding.text == text
+    assert finding.rule.startswith("dang-2018")
+
+
+def test_cli_prints_one_line_per_finding_and_fails(tmp_path: Path) -> None:
+    path = hand_made(tmp_path / "sai.docx", _set("header_left", 3, line("Số: 36-CTr/ĐU")))
+    code, output = _run("check", str(path))
+    assert code == 1
+    lines = output.splitlines()
+    assert lines[0].startswith(f'{path}:đoạn 4: lỗi [number-form] "Số: 36-CTr/ĐU": ')
+    assert "không có dấu hai chấm sau 'Số'" in lines[0]
+    assert "quy tắc: dang-2018 phrases.number" in lines[0]
+    assert lines[-1] == f"{path}: 1 lỗi, 0 cảnh báo (bộ quy tắc dang-2018)"
+
+
+def test_font_finding_names_the_slots_and_counts_paragraphs(tmp_path: Path) -> None:
+    change = BROKEN["font-two-slots"][0]
+    findings = api.check(hand_made(tmp_path / "font.docx", change)).findings
+    [finding] = findings
+    assert finding.message.startswith("phông chữ eastAsia=theme:minorEastAsia, cs=")
+    assert "(và 19 đoạn khác)" in finding.message
+
+
+def test_cli_json(tmp_path: Path) -> None:
+    path = hand_made(tmp_path / "sai.docx", _page(left=20))
+    code, output = _run("check", "--format", "json", "--profile", "dang-2018", str(path))
+    assert code == 1
+    [record] = json.loads(output)
+    assert record["profile"] == "dang-2018"
+    [finding] = record["findings"]
+    assert finding["code"] == "page-margin" and finding["paragraph"] is None
+
+
+def test_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
+    code, output = _run("check", "--profile", "khong-co", str(hand_made(tmp_path / "a.docx")))
+    assert code == 2
+    assert "không có bộ quy tắc 'khong-co'" in output
+
+
+def test_project_outputs_pass(built: dict[str, Built]) -> None:
+    for item in built.values():
+        findings = api.check(item.docx).findings
+        assert [f for f in findings if f.severity == "error"] == []
+    code, output = _run("check", *(str(item.docx) for item in built.values()))
+    assert code == 0, output
