@@ -5,18 +5,63 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer import rich_utils
+from typer.core import TyperCommand, TyperGroup
 
 from chuongtrinh import __version__
 from chuongtrinh.errors import Diagnostic
 
+# Help in Vietnamese, command names in English: what click and typer print of their own.
+_VIETNAMESE_HELP = {
+    "Show this message and exit.": "Hiện hướng dẫn này rồi thoát.",
+    "Install completion for the current shell.": "Cài gợi ý (Tab) lệnh cho shell đang dùng.",
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "In đoạn mã gợi ý (Tab) lệnh cho shell đang dùng, để chép hoặc tự cài."
+    ),
+}
+rich_utils.OPTIONS_PANEL_TITLE = "Tùy chọn"
+rich_utils.ARGUMENTS_PANEL_TITLE = "Đối số"
+rich_utils.COMMANDS_PANEL_TITLE = "Lệnh"
+rich_utils.ERRORS_PANEL_TITLE = "Lỗi"
+rich_utils.DEFAULT_STRING = "[mặc định: {}]"
+rich_utils.REQUIRED_LONG_STRING = "[bắt buộc]"
+rich_utils.RICH_HELP = "Xem [blue]'{command_path} {help_option}'[/] để biết cách dùng."
+
+
+# typer carries its own copy of click, whose types are private: parameters are typed Any here.
+def _translate(params: list[Any]) -> list[Any]:
+    for param in params:
+        text = getattr(param, "help", None)
+        if text in _VIETNAMESE_HELP:
+            param.help = _VIETNAMESE_HELP[text]
+    return params
+
+
+class _VietnameseCommand(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _translate(super().get_params(ctx))
+
+
+class _VietnameseGroup(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _translate(super().get_params(ctx))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and type(command) is TyperCommand:
+            command.__class__ = _VietnameseCommand
+        return command
+
+
 app = typer.Typer(
+    cls=_VietnameseGroup,
     help="Soạn chương trình công tác từ YAML thành .docx đúng thể thức văn bản.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, pwsh
 )
 
 EXIT_INVALID = 1
