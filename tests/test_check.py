@@ -14,11 +14,9 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from typer.testing import CliRunner
 
 from chuongtrinh import api
-from chuongtrinh.cli import app
-from conftest import Built
+from conftest import Built, run_cli
 
 Runs = list[tuple[str, str]]  # (text, flags: b i u)
 Line = tuple[float, Runs]  # (size in pt, runs)
@@ -221,11 +219,6 @@ BROKEN: dict[str, tuple[Callable[[dict[str, Any]], None], str, str | None]] = {
 }
 
 
-def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.output
-
-
 def test_hand_made_correct_file_passes(tmp_path: Path) -> None:
     result = api.check(hand_made(tmp_path / "dung.docx"))
     assert result.profile.name == "dang-2018"
@@ -244,7 +237,7 @@ def test_check_catches_each_broken_rule(name: str, tmp_path: Path) -> None:
 
 def test_cli_prints_one_line_per_finding_and_fails(tmp_path: Path) -> None:
     path = hand_made(tmp_path / "sai.docx", _set("header_left", 3, line("Số: 36-CTr/ĐU")))
-    code, output = _run("check", str(path))
+    code, output = run_cli("check", str(path))
     assert code == 1
     lines = output.splitlines()
     assert lines[0].startswith(f'{path}:đoạn 4: lỗi [number-form] "Số: 36-CTr/ĐU": ')
@@ -263,7 +256,7 @@ def test_font_finding_names_the_slots_and_counts_paragraphs(tmp_path: Path) -> N
 
 def test_cli_json(tmp_path: Path) -> None:
     path = hand_made(tmp_path / "sai.docx", _page(left=20))
-    code, output = _run("check", "--format", "json", "--profile", "dang-2018", str(path))
+    code, output = run_cli("check", "--format", "json", "--profile", "dang-2018", str(path))
     assert code == 1
     [record] = json.loads(output)
     assert record["profile"] == "dang-2018"
@@ -272,7 +265,7 @@ def test_cli_json(tmp_path: Path) -> None:
 
 
 def test_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
-    code, output = _run("check", "--profile", "khong-co", str(hand_made(tmp_path / "a.docx")))
+    code, output = run_cli("check", "--profile", "khong-co", str(hand_made(tmp_path / "a.docx")))
     assert code == 2
     assert "không có bộ quy tắc 'khong-co'" in output
 
@@ -281,5 +274,5 @@ def test_project_outputs_pass(built: dict[str, Built]) -> None:
     for item in built.values():
         findings = api.check(item.docx).findings
         assert [f for f in findings if f.severity == "error"] == []
-    code, output = _run("check", *(str(item.docx) for item in built.values()))
+    code, output = run_cli("check", *(str(item.docx) for item in built.values()))
     assert code == 0, output

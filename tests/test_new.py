@@ -3,36 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 from chuongtrinh import api
-from chuongtrinh.cli import app
 from chuongtrinh.scaffold import Month, NextOptions, move_period, next_program, starter_names
-from conftest import EXAMPLES, MONTHLY
+from conftest import run_cli
 
 RULE = (1, 2)  # FORMAT.md: months 1 and 2 take a leading zero
 
 
-@pytest.fixture
-def last_month(tmp_path: Path) -> Path:
-    source = tmp_path / f"{MONTHLY}.yaml"
-    shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", source)
-    return source
-
-
-def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.output
-
-
-def test_next_month_is_one_command_and_validates(last_month: Path) -> None:
-    code, output = _run("new", "--from", str(last_month), "--thang", "2023-03")
-    target = last_month.with_name("thang-03-2023.yaml")
+def test_next_month_is_one_command_and_validates(monthly_copy: Path) -> None:
+    code, output = run_cli("new", "--from", str(monthly_copy), "--thang", "2023-03")
+    target = monthly_copy.with_name("thang-03-2023.yaml")
     assert code == 0, output
     assert f"đã tạo {target}" in output
     assert [d for d in api.validate(target) if d.severity == "error"] == []
@@ -46,10 +31,10 @@ def test_next_month_is_one_command_and_validates(last_month: Path) -> None:
     assert data["noi_dung"][0]["tieu_de"] == "Công tác giáo dục chính trị tư tưởng."
 
 
-def test_comments_key_order_and_untouched_lines_survive(last_month: Path) -> None:
-    _run("new", "--from", str(last_month), "--thang", "2023-03", "--giu-muc")
-    before = last_month.read_text(encoding="utf-8").splitlines()
-    after = last_month.with_name("thang-03-2023.yaml").read_text(encoding="utf-8").splitlines()
+def test_comments_key_order_and_untouched_lines_survive(monthly_copy: Path) -> None:
+    run_cli("new", "--from", str(monthly_copy), "--thang", "2023-03", "--giu-muc")
+    before = monthly_copy.read_text(encoding="utf-8").splitlines()
+    after = monthly_copy.with_name("thang-03-2023.yaml").read_text(encoding="utf-8").splitlines()
     assert len(before) == len(after)
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert [b for _, b in changed] == [
@@ -62,26 +47,26 @@ def test_comments_key_order_and_untouched_lines_survive(last_month: Path) -> Non
     assert before[0].startswith("# Chương trình công tác tháng 02/2023")  # comments kept
 
 
-def test_default_month_is_the_next_and_blank_date_keeps_the_year(last_month: Path) -> None:
-    code, output = _run("new", "--from", str(last_month), "--bo-ngay")
+def test_default_month_is_the_next_and_blank_date_keeps_the_year(monthly_copy: Path) -> None:
+    code, output = run_cli("new", "--from", str(monthly_copy), "--bo-ngay")
     assert code == 0, output
-    data = yaml.safe_load(last_month.with_name("thang-03-2023.yaml").read_text("utf-8"))
+    data = yaml.safe_load(monthly_copy.with_name("thang-03-2023.yaml").read_text("utf-8"))
     assert data["ngay"] == 2023
 
 
-def test_existing_target_is_kept_without_ghi_de(last_month: Path) -> None:
-    target = last_month.with_name("thang-03-2023.yaml")
+def test_existing_target_is_kept_without_ghi_de(monthly_copy: Path) -> None:
+    target = monthly_copy.with_name("thang-03-2023.yaml")
     target.write_text("giữ nguyên", encoding="utf-8")
-    code, output = _run("new", "--from", str(last_month))
+    code, output = run_cli("new", "--from", str(monthly_copy))
     assert code == 2
     assert "--ghi-de" in output
     assert target.read_text(encoding="utf-8") == "giữ nguyên"
 
 
 def test_usage_needs_exactly_one_source() -> None:
-    assert _run("new")[0] == 2
-    assert _run("new", "--from", "a.yaml", "--mau", "dang-thang")[0] == 2
-    assert _run("new", "--mau", "khong-co")[0] == 2
+    assert run_cli("new")[0] == 2
+    assert run_cli("new", "--from", "a.yaml", "--mau", "dang-thang")[0] == 2
+    assert run_cli("new", "--mau", "khong-co")[0] == 2
 
 
 @pytest.mark.parametrize(
@@ -127,7 +112,7 @@ def test_every_kind_of_office_has_a_starter() -> None:
 @pytest.mark.parametrize("name", BUILDABLE)
 def test_starter_builds(name: str, tmp_path: Path) -> None:
     target = tmp_path / f"{name}.yaml"
-    code, output = _run("new", "--mau", name, "--thang", "2025-03", "-o", str(target))
+    code, output = run_cli("new", "--mau", name, "--thang", "2025-03", "-o", str(target))
     assert code == 0, output
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# ") and "2026" not in text
@@ -137,7 +122,7 @@ def test_starter_builds(name: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["nha-nuoc", "chi-bo"])
 def test_starter_uses_the_contract_keys(name: str, tmp_path: Path) -> None:
     target = tmp_path / f"{name}.yaml"
-    _run("new", "--mau", name, "--thang", "2025-03", "-o", str(target))
+    run_cli("new", "--mau", name, "--thang", "2025-03", "-o", str(target))
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert data["he_thong" if name == "nha-nuoc" else "trinh_bay"] in {"nha-nuoc", "bang"}
     assert data["ngay"] == dt.date(2025, 3, 5)

@@ -7,34 +7,20 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from chuongtrinh.cli import app
-from conftest import EXAMPLES, MONTHLY
+from conftest import MONTHLY, run_cli
 
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TOOLS = OFFICE and shutil.which("pdftoppm") and shutil.which("pdftotext")
 
 
-@pytest.fixture
-def source(tmp_path: Path) -> Path:
-    target = tmp_path / f"{MONTHLY}.yaml"
-    shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", target)
-    return target
-
-
-def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.output
-
-
 def test_without_libreoffice_says_how_to_install_it(
-    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    monthly_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     empty = tmp_path / "bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    code, output = _run("preview", str(source))
+    code, output = run_cli("preview", str(monthly_copy))
     assert code == 2
     assert "không tìm thấy LibreOffice (soffice)" in output
     assert "sudo apt-get install libreoffice-writer-nogui" in output
@@ -42,7 +28,7 @@ def test_without_libreoffice_says_how_to_install_it(
 
 
 def test_without_pdftoppm_says_so_before_converting(
-    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    monthly_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -50,7 +36,7 @@ def test_without_pdftoppm_says_so_before_converting(
     fake.write_text("#!/bin/sh\nexit 0\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(bin_dir))
-    code, output = _run("preview", "--png", str(source))
+    code, output = run_cli("preview", "--png", str(monthly_copy))
     assert code == 2
     assert "poppler-utils" in output
 
@@ -58,15 +44,15 @@ def test_without_pdftoppm_says_so_before_converting(
 def test_invalid_yaml_is_reported_not_converted(tmp_path: Path) -> None:
     bad = tmp_path / "sai.yaml"
     bad.write_text("he_thong: dang\ncan_cuu: x\n", encoding="utf-8")
-    code, output = _run("preview", str(bad))
+    code, output = run_cli("preview", str(bad))
     assert code == 1
     assert "[unknown-key]" in output
 
 
 @pytest.mark.skipif(not TOOLS, reason="LibreOffice/poppler-utils not installed")
-def test_pdf_and_page_images(source: Path, tmp_path: Path) -> None:
+def test_pdf_and_page_images(monthly_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "xem"
-    code, output = _run("preview", "--png", "--dpi", "40", "-o", str(out), str(source))
+    code, output = run_cli("preview", "--png", "--dpi", "40", "-o", str(out), str(monthly_copy))
     assert code == 0, output
     pdf = out / f"{MONTHLY}.pdf"
     pages = sorted(out.glob(f"{MONTHLY}-*.png"))
@@ -79,9 +65,9 @@ def test_pdf_and_page_images(source: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not TOOLS, reason="LibreOffice/poppler-utils not installed")
-def test_first_page_only_as_docs_render_uses_it(source: Path) -> None:
-    code, output = _run("preview", "--chi-png", "--trang", "1", "--dpi", "40", str(source))
+def test_first_page_only_as_docs_render_uses_it(monthly_copy: Path) -> None:
+    code, output = run_cli("preview", "--chi-png", "--trang", "1", "--dpi", "40", str(monthly_copy))
     assert code == 0, output
-    assert [p.name for p in source.parent.iterdir() if p.suffix in {".png", ".pdf"}] == [
+    assert [p.name for p in monthly_copy.parent.iterdir() if p.suffix in {".png", ".pdf"}] == [
         f"{MONTHLY}.png"
     ]
