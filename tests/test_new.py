@@ -44,7 +44,10 @@ def test_comments_key_order_and_untouched_lines_survive(monthly_copy: Path) -> N
         "  chương trình công tác trọng tâm tháng 3 năm 2023 như sau:",
         "  tháng 3 năm 2023 của Đảng bộ Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân",
     ]
-    assert before[0].startswith("# Chương trình công tác tháng 02/2023")  # comments kept
+    assert (
+        before[0] == after[0] == "# yaml-language-server: $schema=../schema/chuongtrinh.schema.json"
+    )
+    assert after[1].startswith("# Chương trình công tác tháng 02/2023")  # comments kept
 
 
 def test_default_month_is_the_next_and_blank_date_keeps_the_year(monthly_copy: Path) -> None:

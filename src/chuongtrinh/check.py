@@ -304,21 +304,21 @@ class Audit:
 
     def page(self) -> None:
         page, section = self.profile.page, self.reader.document.sections[0]
-        rule = f"{self.profile.name} page"
         actual = {
-            "khổ rộng": (section.page_width, page.width_mm),
-            "khổ cao": (section.page_height, page.height_mm),
-            "lề trên": (section.top_margin, page.margin_mm.top),
-            "lề dưới": (section.bottom_margin, page.margin_mm.bottom),
-            "lề trái": (section.left_margin, page.margin_mm.left),
-            "lề phải": (section.right_margin, page.margin_mm.right),
+            "khổ rộng": (section.page_width, page.width_mm, "width_mm"),
+            "khổ cao": (section.page_height, page.height_mm, "height_mm"),
+            "lề trên": (section.top_margin, page.margin_mm.top, "margin_mm.top"),
+            "lề dưới": (section.bottom_margin, page.margin_mm.bottom, "margin_mm.bottom"),
+            "lề trái": (section.left_margin, page.margin_mm.left, "margin_mm.left"),
+            "lề phải": (section.right_margin, page.margin_mm.right, "margin_mm.right"),
         }
-        for name, (length, wanted) in actual.items():
+        for name, (length, wanted, key) in actual.items():
             have = props.length_mm(length)
             if have is None or abs(have - wanted) > _MM_TOLERANCE:
                 code = "page-size" if name.startswith("khổ") else "page-margin"
                 shown = "không đặt" if have is None else f"{have:.1f} mm"
-                self.add(code, f"{name} {shown}, phải {wanted:g} mm", f"{rule}: {wanted:g} mm")
+                rule = f"{self.profile.name} page.{key}: {wanted:g}"
+                self.add(code, f"{name} {shown}, phải {wanted:g} mm", rule)
 
     def fonts(self) -> None:
         """Every run with text on the profile's font in all four slots; one finding per kind."""
