@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt
 from chuongtrinh import api
 from conftest import Built, run_cli
 
-Runs = list[tuple[str, str]]  # (text, flags: b i u)
+Runs = list[tuple[str, str]]  # (text, flags: b i u c = bold italic underline caps)
 Line = tuple[float, Runs]  # (size in pt, runs)
 
 
@@ -75,6 +75,7 @@ def _write_line(paragraph: Any, spec: dict[str, Any], item: Line) -> None:
         run.bold = "b" in flags or None
         run.italic = "i" in flags or None
         run.underline = "u" in flags or None
+        run.font.all_caps = "c" in flags or None
         fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
         for slot in spec["font_slots"]:
             fonts.set(qn(f"w:{slot}"), spec["font"])
@@ -99,10 +100,16 @@ def hand_made(path: Path, change: Callable[[dict[str, Any]], None] | None = None
     section.page_width, section.page_height = Mm(page["width"]), Mm(page["height"])
     section.top_margin, section.bottom_margin = Mm(page["top"]), Mm(page["bottom"])
     section.left_margin, section.right_margin = Mm(page["left"]), Mm(page["right"])
-    _table(document, spec, "header_left", "header_right")
-    for item in spec["body"]:
+    if spec.get("tables", True):
+        _table(document, spec, "header_left", "header_right")
+    body = spec["body"] if spec.get("tables", True) else [
+        *spec["header_left"], *spec["header_right"], *spec["body"],
+        *spec["closing_left"], *spec["closing_right"],
+    ]  # fmt: skip
+    for item in body:
         _write_line(document.add_paragraph(), spec, item)
-    _table(document, spec, "closing_left", "closing_right")
+    if spec.get("tables", True):
+        _table(document, spec, "closing_left", "closing_right")
     document.save(str(path))
     return path
 
@@ -223,6 +230,14 @@ def test_hand_made_correct_file_passes(tmp_path: Path) -> None:
     result = api.check(hand_made(tmp_path / "dung.docx"))
     assert result.profile.name == "dang-2018"
     assert result.findings == []
+
+
+def test_hand_made_without_tables_and_with_word_caps_passes(tmp_path: Path) -> None:
+    def change(spec: dict[str, Any]) -> None:
+        spec["tables"] = False
+        spec["body"][0] = (16, [("Chương trình", "bc")])  # lower case shown as caps by Word
+
+    assert api.check(hand_made(tmp_path / "khong-bang.docx", change)).findings == []
 
 
 @pytest.mark.parametrize("name", list(BROKEN))

@@ -171,7 +171,11 @@ class Reader:
         texts = self.texts()
         kinds = sorted(self.profile.kinds.values(), key=len, reverse=True)
         kind = next(
-            (i for i, t in enumerate(texts) if t and t == t.upper() and t.startswith(tuple(kinds))),
+            (
+                i
+                for i, t in enumerate(texts)
+                if t.upper().startswith(tuple(kinds)) and self._caps(i)
+            ),
             len(texts),
         )
         self._header(texts[:kind])
@@ -194,6 +198,12 @@ class Reader:
             self._recipients(texts, label)
         if authority is not None:
             self._signature(texts, authority, label)
+
+    def _caps(self, index: int) -> bool:
+        """Shown in capitals: typed so, or typed in lower case with Word's 'All caps'."""
+        paragraph = self.paragraphs[index]
+        text = paragraph.text.strip()
+        return bool(text) and (text == text.upper() or props.all_runs(paragraph, "caps"))
 
     def _header(self, texts: list[str]) -> None:
         header = self.profile.header
