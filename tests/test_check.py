@@ -190,8 +190,8 @@ BROKEN: dict[str, tuple[Callable[[dict[str, Any]], None], str, str | None]] = {
     ),
     "date-slashes": (
         _set("header_right", 2, line("Đồng Tháp, 01/02/2023", flags="i")),
-        "missing-date",
-        None,
+        "date-form",
+        "Đồng Tháp, 01/02/2023",
     ),
     "label-without-colon": (
         _set("closing_left", 0, (14, [("Nơi nhận", "u")])),

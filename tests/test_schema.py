@@ -46,8 +46,13 @@ def test_schema_command_prints_the_committed_file() -> None:
     assert result.stdout == COMMITTED.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
-def test_every_example_validates_against_the_schema(path: Path) -> None:
+STARTERS = sorted((ROOT / "templates" / "starters").glob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    "path", sorted(EXAMPLES.glob("*.yaml")) + STARTERS, ids=lambda p: p.parent.name + "/" + p.stem
+)
+def test_every_example_and_starter_validates_against_the_schema(path: Path) -> None:
     document = _as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
     errors = [error.message for error in _validator().iter_errors(document)]
     assert errors == []

@@ -27,6 +27,8 @@ from chuongtrinh.profiles import Profile
 
 _SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
 _HEADING = re.compile(r"^([IVXLC]+\.\s|\d+\.\s.{0,110}$)")  # "I. …"; "1. …" when heading-short
+# "Đồng Tháp, ngày …" or a place with the date in figures ("Đồng Tháp, 01/02/2023")
+_DATE_LINE = re.compile(r",\s*(ngày\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})")
 _DATE_ANYWHERE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 # Roles whose paragraphs may carry inline emphasis: only "must be bold/italic" is checked there.
 _FREE_EMPHASIS = {"body", "heading", "item"}
@@ -215,7 +217,7 @@ class Reader:
                 self.add("number", i)
             elif text.startswith(self.profile.labels.draft):
                 self.add("draft", i)
-            elif _DATE_ANYWHERE.search(text) or re.search(r",\s*ngày\b", text):
+            elif _DATE_ANYWHERE.search(text) or _DATE_LINE.search(text):
                 self.add("date", i)
             elif i == star:
                 self.add("star", i)
