@@ -285,6 +285,14 @@ def test_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
     assert "không có bộ quy tắc 'khong-co'" in output
 
 
+def test_a_file_that_is_not_a_docx_is_reported(tmp_path: Path) -> None:
+    fake = tmp_path / "khong-phai.docx"
+    fake.write_text("không phải tệp Word", encoding="utf-8")
+    code, output = run_cli("check", str(fake))
+    assert code == 1
+    assert f"{fake}: lỗi [unreadable] không đọc được tệp .docx" in output
+
+
 def test_project_outputs_pass(built: dict[str, Built]) -> None:
     for item in built.values():
         findings = api.check(item.docx).findings

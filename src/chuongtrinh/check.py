@@ -9,6 +9,7 @@ recipients) are matched against the same Jinja templates the builder renders.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
@@ -16,12 +17,12 @@ from pathlib import Path
 from typing import IO, Any
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.text.paragraph import Paragraph
 
 from chuongtrinh import phrases, profiles
 from chuongtrinh.docx import props
 from chuongtrinh.docx.reader import body_paragraphs
-from chuongtrinh.docx.reader import paragraphs as read_paragraphs
 from chuongtrinh.errors import Severity
 from chuongtrinh.profiles import Profile
 
@@ -33,6 +34,10 @@ _DATE_ANYWHERE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\
 # Roles whose paragraphs may carry inline emphasis: only "must be bold/italic" is checked there.
 _FREE_EMPHASIS = {"body", "heading", "item"}
 _MM_TOLERANCE = 0.5
+
+
+class CheckError(ValueError):
+    """A file or a rule set that cannot be checked at all; the message is for the user."""
 
 
 @dataclass(frozen=True)
@@ -147,11 +152,19 @@ def _authority_prefix(text: str) -> str | None:
     return next((p for p in _all_authorities() if text.upper().startswith(p)), None)
 
 
+def open_docx(source: str | Path | IO[bytes]) -> Any:
+    """The python-docx Document, or a CheckError a user can read."""
+    try:
+        return docx.Document(str(source) if isinstance(source, Path) else source)
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise CheckError(f"không đọc được tệp .docx ({type(exc).__name__}: {exc})") from None
+
+
 class Reader:
     """The paragraphs of one .docx with the elements recognised in them."""
 
-    def __init__(self, source: str | Path | IO[bytes], profile: Profile) -> None:
-        self.document = docx.Document(str(source) if isinstance(source, Path) else source)
+    def __init__(self, document: Any, profile: Profile) -> None:
+        self.document = document
         self.paragraphs = list(body_paragraphs(self.document))
         self.profile = profile
         self.elements: list[Element] = []
@@ -497,21 +510,22 @@ class Audit:
 # -- entry points ---------------------------------------------------------------------------
 
 
-def document_date(source: str | Path | IO[bytes]) -> tuple[int, int, int] | None:
+def document_date(document: Any) -> tuple[int, int, int] | None:
     """(year, month, day) of the first date line, to pick the rule set in force that day."""
-    for paragraph in read_paragraphs(source):
+    for paragraph in body_paragraphs(document):
         match = _DATE_ANYWHERE.search(paragraph.text)
         if match:
             return int(match[3]), int(match[2]), int(match[1])
     return None
 
 
-def check(source: str | Path | IO[bytes], profile: Profile) -> list[Finding]:
-    """Every rule of `profile` the document breaks, in reading order."""
-    return Audit(Reader(source, profile)).run()
+def check(source: str | Path | IO[bytes] | Any, profile: Profile) -> list[Finding]:
+    """Every rule of `profile` the document (a file, or one already open) breaks, in order."""
+    document = source if hasattr(source, "sections") else open_docx(source)
+    return Audit(Reader(document, profile)).run()
 
 
-class ProfileNotFound(ValueError):
+class ProfileNotFound(CheckError):
     """`--profile` names no shipped rule set and no file."""
 
 
@@ -521,14 +535,14 @@ class CheckResult:
     findings: list[Finding]
 
 
-def choose_profile(name: str, source: Path) -> Profile:
+def choose_profile(name: str, document: Any) -> Profile:
     """A pinned profile, a file, or a family's version in force on the document's date."""
     import datetime as dt
 
     names = profiles.builtin_names()
     if name in names or (Path(name).suffix in (".yaml", ".yml") and Path(name).is_file()):
         return profiles.load(name)
-    found = document_date(source)
+    found = document_date(document)
     day = dt.date.today()
     if found:
         try:
@@ -543,5 +557,6 @@ def choose_profile(name: str, source: Path) -> Profile:
 
 
 def check_file(path: Path, profile_name: str = "dang") -> CheckResult:
-    profile = choose_profile(profile_name, path)
-    return CheckResult(profile, check(path, profile))
+    document = open_docx(path)
+    profile = choose_profile(profile_name, document)
+    return CheckResult(profile, check(document, profile))

@@ -39,7 +39,7 @@ def check(
 ) -> None:
     """Kiểm tra thể thức tệp .docx: khổ giấy, lề, phông, cỡ chữ, số, ngày, nơi nhận, chữ ký."""
     from chuongtrinh import api
-    from chuongtrinh.check import ProfileNotFound
+    from chuongtrinh.check import CheckError, ProfileNotFound
 
     missing = [f for f in files if not f.is_file()]
     for path in missing:
@@ -54,6 +54,10 @@ def check(
         except ProfileNotFound as exc:
             typer.echo(f"lỗi [unknown-profile] {exc}", err=True)
             raise typer.Exit(EXIT_USAGE) from None
+        except CheckError as exc:
+            typer.echo(f"{path}: lỗi [unreadable] {exc}", err=True)
+            failed = True
+            continue
         failed |= any(f.severity == "error" for f in result.findings)
         if output_format is OutputFormat.json:
             records.append(
