@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer import rich_utils
 from typer.core import TyperCommand, TyperGroup
 
 from chuongtrinh import __version__
@@ -22,13 +21,24 @@ _VIETNAMESE_HELP = {
         "In đoạn mã gợi ý (Tab) lệnh cho shell đang dùng, để chép hoặc tự cài."
     ),
 }
-rich_utils.OPTIONS_PANEL_TITLE = "Tùy chọn"
-rich_utils.ARGUMENTS_PANEL_TITLE = "Đối số"
-rich_utils.COMMANDS_PANEL_TITLE = "Lệnh"
-rich_utils.ERRORS_PANEL_TITLE = "Lỗi"
-rich_utils.DEFAULT_STRING = "[mặc định: {}]"
-rich_utils.REQUIRED_LONG_STRING = "[bắt buộc]"
-rich_utils.RICH_HELP = "Xem [blue]'{command_path} {help_option}'[/] để biết cách dùng."
+_VIETNAMESE_RICH = {
+    "OPTIONS_PANEL_TITLE": "Tùy chọn",
+    "ARGUMENTS_PANEL_TITLE": "Đối số",
+    "COMMANDS_PANEL_TITLE": "Lệnh",
+    "ERRORS_PANEL_TITLE": "Lỗi",
+    "DEFAULT_STRING": "[mặc định: {}]",
+    "REQUIRED_LONG_STRING": "[bắt buộc]",
+    "RICH_HELP": "Xem [blue]'{command_path} {help_option}'[/] để biết cách dùng.",
+}
+
+
+def _localise_rich() -> None:
+    """Vietnamese panel titles; done only when help or a usage error is printed, because
+    importing typer's rich formatting costs about 70 ms at every start."""
+    from typer import rich_utils
+
+    for name, text in _VIETNAMESE_RICH.items():
+        setattr(rich_utils, name, text)
 
 
 # typer carries its own copy of click, whose types are private: parameters are typed Any here.
@@ -40,14 +50,39 @@ def _translate(params: list[Any]) -> list[Any]:
     return params
 
 
+def _localised_on_error(make_context: Any, *args: Any, **kwargs: Any) -> Any:
+    """A usage error is printed by typer in a panel: give it Vietnamese titles first."""
+    try:
+        return make_context(*args, **kwargs)
+    except (typer.Exit, typer.Abort):  # --version, --help: not an error
+        raise
+    except Exception:
+        _localise_rich()
+        raise
+
+
 class _VietnameseCommand(TyperCommand):
     def get_params(self, ctx: Any) -> list[Any]:
         return _translate(super().get_params(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _localise_rich()
+        super().format_help(ctx, formatter)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        return _localised_on_error(super().make_context, *args, **kwargs)
 
 
 class _VietnameseGroup(TyperGroup):
     def get_params(self, ctx: Any) -> list[Any]:
         return _translate(super().get_params(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _localise_rich()
+        super().format_help(ctx, formatter)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        return _localised_on_error(super().make_context, *args, **kwargs)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
