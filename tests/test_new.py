@@ -66,6 +66,14 @@ def test_existing_target_is_kept_without_ghi_de(monthly_copy: Path) -> None:
     assert target.read_text(encoding="utf-8") == "giữ nguyên"
 
 
+def test_unreadable_source_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "thang-02-2023.yaml"
+    bad.write_text("trich_yeu: [tháng 02 năm 2023\n", encoding="utf-8")
+    code, output = run_cli("new", "--from", str(bad))
+    assert code == 2
+    assert "tệp nguồn không đọc được" in output
+
+
 def test_usage_needs_exactly_one_source() -> None:
     assert run_cli("new")[0] == 2
     assert run_cli("new", "--from", "a.yaml", "--mau", "dang-thang")[0] == 2
@@ -99,9 +107,9 @@ def test_period_follows_how_the_source_writes_months(
 
 def test_date_moves_with_the_period_and_clamps_to_the_month() -> None:
     text = "ngay: 2023-01-31\ntrich_yeu: Công tác tháng 02 năm 2023\n"
-    result, month = next_program(text, NextOptions(Month(2023, 3)))
-    assert month == Month(2023, 3)
-    assert result == "ngay: 2023-02-28\ntrich_yeu: Công tác tháng 3 năm 2023\n"
+    result = next_program(text, NextOptions(Month(2023, 3)))
+    assert (result.old, result.new) == (Month(2023, 2), Month(2023, 3))
+    assert result.text == "ngay: 2023-02-28\ntrich_yeu: Công tác tháng 3 năm 2023\n"
 
 
 # nha-nuoc and chi-bo need the State profile and the table layout of issue 4.

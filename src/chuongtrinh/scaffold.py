@@ -18,8 +18,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from chuongtrinh import profiles
 from chuongtrinh.resources import templates_dir
 
 # Keys whose text names the program's period ("tháng 02 năm 2023").
@@ -147,12 +149,20 @@ class RoundTrip:
     """A YAML file loaded for editing and dumped back with its indentation and comments."""
 
     def __init__(self, text: str) -> None:
-        _, sequence, offset = load_yaml_guess_indent(text)
-        self.yaml = YAML()
-        self.yaml.preserve_quotes = True
-        self.yaml.width = 4096  # never re-wrap the office's lines
-        self.yaml.indent(mapping=2, sequence=sequence or 2, offset=offset or 0)
-        data = self.yaml.load(text)
+        try:
+            _, sequence, offset = load_yaml_guess_indent(text)
+            self.yaml = YAML()
+            self.yaml.preserve_quotes = True
+            self.yaml.width = 4096  # never re-wrap the office's lines
+            self.yaml.indent(mapping=2, sequence=sequence or 2, offset=offset or 0)
+            data = self.yaml.load(text)
+        except YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (dòng {mark.line + 1})" if mark is not None else ""
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise ScaffoldError(
+                f"tệp nguồn không đọc được{where}: {problem}; chạy chuongtrinh validate để xem"
+            ) from None
         if not isinstance(data, CommentedMap):
             raise ScaffoldError(
                 "tệp nguồn không phải một chương trình (cần các dòng 'khoa: giá trị')"
@@ -172,9 +182,23 @@ class NextOptions:
     blank_date: bool = False
 
 
-def next_program(
-    text: str, options: NextOptions, pad_months: tuple[int, ...] = (1, 2)
-) -> tuple[str, Month]:
+@dataclass(frozen=True)
+class NextProgram:
+    text: str
+    old: Month
+    new: Month
+
+
+def _pad_months(data: CommentedMap, day: dt.date) -> tuple[int, ...]:
+    """Which months take a leading zero, from the rule set the program names (FORMAT.md:
+    both rule sets pad the same months; 'dang' stands in for one not shipped yet)."""
+    system = str(data.get("he_thong") or "dang")
+    profile = profiles.resolve(system, day) or profiles.resolve("dang", day)
+    assert profile is not None, "the dang profiles ship with the package"
+    return profile.date.pad_months
+
+
+def next_program(text: str, options: NextOptions) -> NextProgram:
     """Next period's program from `text`: period moved, date moved or blank, number blank."""
     doc = RoundTrip(text)
     data = doc.data
@@ -184,6 +208,7 @@ def next_program(
             "không tìm thấy tháng của chương trình nguồn (trong trich_yeu hoặc ngay)"
         )
     new = options.month or old.shift(1)
+    pad_months = _pad_months(data, new.day(1))
     for key in PERIOD_KEYS:
         if key in data:
             data[key] = _replace_scalar(data[key], lambda t: move_period(t, old, new, pad_months))
@@ -192,7 +217,7 @@ def next_program(
         data["so"] = None
     if not options.keep_items:
         _clear_items(data.get("noi_dung"))
-    return doc.dump(), new
+    return NextProgram(doc.dump(), old, new)
 
 
 def _set_date(data: CommentedMap, old: Month, new: Month, *, blank: bool) -> None:
@@ -205,12 +230,12 @@ def _set_date(data: CommentedMap, old: Month, new: Month, *, blank: bool) -> Non
     data["ngay"] = moved.year if blank else moved.day(day.day)
 
 
-def next_name(source: Path, old_text: str, new: Month) -> Path:
+def next_name(source: Path, result: NextProgram) -> Path:
     """`thang-02-2023.yaml` → `thang-03-2023.yaml` (same folder); other names get the month."""
-    old = source_month(RoundTrip(old_text).data)
+    new = result.new
 
     def replace(match: re.Match[str]) -> str:
-        if old is None or Month(int(match["year"]), int(match["month"])) != old:
+        if Month(int(match["year"]), int(match["month"])) != result.old:
             return match[0]
         return f"{new.month:0{len(match['month'])}d}{match['sep']}{new.year}"
 
@@ -232,12 +257,11 @@ def starter_names() -> list[str]:
     return sorted(p.stem for p in starters_dir().glob("*.yaml"))
 
 
-def starter(name: str, month: Month, pad_months: tuple[int, ...] = (1, 2)) -> str:
+def starter(name: str, month: Month) -> str:
     """A commented starter file for one kind of office, dated in `month`."""
     path = starters_dir() / f"{name}.yaml"
     if not path.is_file():
         raise ScaffoldError(f"không có mẫu '{name}'; các mẫu: {', '.join(starter_names())}")
     # The starters are written for January of STARTER_YEAR, which names no other year.
     raw = path.read_text(encoding="utf-8").replace(str(STARTER_YEAR), str(month.year))
-    text, _ = next_program(raw, NextOptions(month, keep_items=True), pad_months)
-    return text
+    return next_program(raw, NextOptions(month, keep_items=True)).text

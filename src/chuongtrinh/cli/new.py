@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from chuongtrinh.cli.common import EXIT_INVALID, EXIT_USAGE, OutputFormat, app, report
+from chuongtrinh.cli.common import (
+    EXIT_INVALID,
+    EXIT_USAGE,
+    OutputFormat,
+    app,
+    report,
+    require_files,
+)
 
 
 def _starter_names(incomplete: str) -> list[str]:
@@ -74,13 +81,12 @@ def new(
     try:
         period = scaffold.Month.parse(month) if month else None
         if source is not None:
-            if not source.is_file():
-                typer.echo(f"{source}: lỗi [file-not-found] không tìm thấy tệp", err=True)
-                raise typer.Exit(EXIT_USAGE)
+            require_files([source])
             text = source.read_text(encoding="utf-8")
             options = scaffold.NextOptions(period, keep_items=keep_items, blank_date=blank_date)
-            result, period = scaffold.next_program(text, options)
-            target = output or scaffold.next_name(source, text, period)
+            moved = scaffold.next_program(text, options)
+            result = moved.text
+            target = output or scaffold.next_name(source, moved)
         else:
             assert starter is not None
             period = period or scaffold.Month.after(dt.date.today())
