@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import yaml
 
 from chuongtrinh import api
 from chuongtrinh.scaffold import Month, NextOptions, move_period, next_program, starter_names
-from conftest import run_cli
+from conftest import EXAMPLES, YEARLY, run_cli
 
 RULE = (1, 2)  # FORMAT.md: months 1 and 2 take a leading zero
 
@@ -110,6 +111,30 @@ def test_date_moves_with_the_period_and_clamps_to_the_month() -> None:
     result = next_program(text, NextOptions(Month(2023, 3)))
     assert (result.old, result.new) == (Month(2023, 2), Month(2023, 3))
     assert result.text == "ngay: 2023-02-28\ntrich_yeu: Công tác tháng 3 năm 2023\n"
+
+
+def test_next_year_of_a_yearly_program(tmp_path: Path) -> None:
+    source = tmp_path / f"{YEARLY}.yaml"
+    shutil.copy(EXAMPLES / f"{YEARLY}.yaml", source)
+    code, output = run_cli("new", "--from", str(source), "--giu-muc")
+    target = tmp_path / "tinh-uy-hau-giang-2025.yaml"
+    assert code == 0, output
+    assert [d for d in api.validate(target) if d.severity == "error"] == []
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["ngay"] == 2024  # a draft dated by its year alone
+    assert data["trich_yeu"].startswith("Làm việc năm 2025 của")
+    assert "nhiệm kỳ 2020 - 2025" in data["trich_yeu"]  # a span is not the program's year
+    conferences = data["noi_dung"][1]["noi_dung"]
+    assert conferences[0]["tieu_de"].endswith("(tháng 3/2025)")
+    texts = [item["noi_dung"] for c in conferences for item in c["muc"]]
+    assert "Báo cáo công tác tài chính Đảng năm 2024." in texts
+    assert any("ngày 28/3/2014" in text for text in texts)  # an old date stays
+
+
+def test_month_and_year_options_fit_the_kind_of_program(monthly_copy: Path) -> None:
+    code, output = run_cli("new", "--from", str(monthly_copy), "--nam", "2024")
+    assert code == 2
+    assert "dùng --thang" in output
 
 
 # nha-nuoc and chi-bo need the State profile and the table layout of issue 4.

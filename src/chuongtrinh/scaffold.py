@@ -32,6 +32,10 @@ _PERIOD = re.compile(
     r"(?P<word>tháng)(?P<gap>\s+)(?P<month>\d{1,2})(?P<sep>\s+năm\s+|/|-)(?P<year>\d{4})\b",
     re.IGNORECASE,
 )
+# The year of a yearly program: "năm 2024", "tháng 3/2024", "quý II/2024"
+_YEAR = re.compile(r"(?P<lead>\bnăm\s+|/)(?P<year>\d{4})\b", re.IGNORECASE)
+# Keys a year move leaves alone: names, signature, recipients, the number and the date itself.
+_YEAR_KEEPS = frozenset({"he_thong", "loai", "co_quan", "so", "ngay", "noi_nhan", "ky"})
 # "thang-02-2023", "thang_2_2023", "2023-02" in a file name
 _NAME_PERIOD = re.compile(r"(?P<month>\d{1,2})(?P<sep>[-_.])(?P<year>\d{4})")
 
@@ -119,13 +123,50 @@ def _replace_scalar(value: Any, change: Callable[[str], str]) -> Any:
 
 
 def source_month(data: CommentedMap) -> Month | None:
-    """The period a program covers: the first month named in its summary, else its date's."""
+    """The month a program covers: the first month named in its summary, else its date's."""
     for key in PERIOD_KEYS:
         match = _PERIOD.search(str(data.get(key) or ""))
         if match:
             return Month(int(match["year"]), int(match["month"]))
     day = data.get("ngay")
     return Month(day.year, day.month) if isinstance(day, dt.date) else None
+
+
+def source_period(data: CommentedMap) -> Month | int | None:
+    """A month for a monthly program; a year (int) when the summary names only a year."""
+    month = source_month(data)
+    summary_month = _PERIOD.search(str(data.get("trich_yeu") or ""))
+    year = _YEAR.search(str(data.get("trich_yeu") or ""))
+    if year and not summary_month:
+        return int(year["year"])
+    if month is None and isinstance(data.get("ngay"), int):
+        return int(data["ngay"])
+    return month
+
+
+def move_year(text: str, old: int, new: int) -> str:
+    """`text` with the program's year `old` ("năm 2024", "tháng 3/2024") made `new`, and the
+    years next to it moved alike ("báo cáo năm 2023", "dự toán năm 2025"); older dates
+    ("Kết luận … ngày 28/3/2014") and spans ("nhiệm kỳ 2020 - 2025") stay."""
+
+    def replace(match: re.Match[str]) -> str:
+        year = int(match["year"])
+        return f"{match['lead']}{year + new - old}" if abs(year - old) <= 1 else match[0]
+
+    return _YEAR.sub(replace, text)
+
+
+def _map_strings(node: Any, change: Callable[[str], str]) -> Any:
+    """`node` with `change` applied to every string in it, YAML styles kept."""
+    if isinstance(node, CommentedMap):
+        for key in node:
+            node[key] = _map_strings(node[key], change)
+        return node
+    if isinstance(node, CommentedSeq):
+        for index, item in enumerate(node):
+            node[index] = _map_strings(item, change)
+        return node
+    return _replace_scalar(node, change)
 
 
 def _clear_items(sections: Any) -> None:
@@ -177,7 +218,8 @@ class RoundTrip:
 
 @dataclass(frozen=True)
 class NextOptions:
-    month: Month | None = None  # default: the month after the source's
+    month: Month | None = None  # a monthly program's new month; default: the next one
+    year: int | None = None  # a yearly program's new year; default: the next one
     keep_items: bool = False
     blank_date: bool = False
 
@@ -185,8 +227,8 @@ class NextOptions:
 @dataclass(frozen=True)
 class NextProgram:
     text: str
-    old: Month
-    new: Month
+    old: Month | int  # a month, or a yearly program's year
+    new: Month | int
 
 
 def _pad_months(data: CommentedMap, day: dt.date) -> tuple[int, ...]:
@@ -202,17 +244,27 @@ def next_program(text: str, options: NextOptions) -> NextProgram:
     """Next period's program from `text`: period moved, date moved or blank, number blank."""
     doc = RoundTrip(text)
     data = doc.data
-    old = source_month(data)
+    old = source_period(data)
     if old is None:
         raise ScaffoldError(
-            "không tìm thấy tháng của chương trình nguồn (trong trich_yeu hoặc ngay)"
+            "không tìm thấy tháng hoặc năm của chương trình nguồn (trong trich_yeu hoặc ngay)"
         )
-    new = options.month or old.shift(1)
-    pad_months = _pad_months(data, new.day(1))
-    for key in PERIOD_KEYS:
-        if key in data:
-            data[key] = _replace_scalar(data[key], lambda t: move_period(t, old, new, pad_months))
-    _set_date(data, old, new, blank=options.blank_date)
+    new: Month | int
+    if isinstance(old, Month):
+        if options.year is not None and options.month is None:
+            raise ScaffoldError(f"đây là chương trình tháng ({old.month}/{old.year}): dùng --thang")
+        new = options.month or old.shift(1)
+        _move_month(data, old, new)
+        months = new.minus(old)
+    else:
+        if options.month is not None and options.year is None:
+            raise ScaffoldError(f"đây là chương trình năm {old}: dùng --nam")
+        new = options.year or old + 1
+        for key in data:
+            if key not in _YEAR_KEEPS:
+                data[key] = _map_strings(data[key], lambda t: move_year(t, old, new))
+        months = 12 * (new - old)
+    _set_date(data, months, blank=options.blank_date)
     if "so" in data:
         data["so"] = None
     if not options.keep_items:
@@ -220,22 +272,36 @@ def next_program(text: str, options: NextOptions) -> NextProgram:
     return NextProgram(doc.dump(), old, new)
 
 
-def _set_date(data: CommentedMap, old: Month, new: Month, *, blank: bool) -> None:
+def _move_month(data: CommentedMap, old: Month, new: Month) -> None:
+    pad_months = _pad_months(data, new.day(1))
+    for key in PERIOD_KEYS:
+        if key in data:
+            data[key] = _replace_scalar(data[key], lambda t: move_period(t, old, new, pad_months))
+
+
+def _set_date(data: CommentedMap, months: int, *, blank: bool) -> None:
     """The date moves as far as the period did (a program dated the 25th of the month before
-    stays so); `blank` leaves only the year, for the office to fill in."""
+    stays so; a yearly draft dated by its year alone moves a year); `blank` leaves the year."""
     day = data.get("ngay")
-    if not isinstance(day, dt.date):
-        return
-    moved = Month(day.year, day.month).shift(new.minus(old))
-    data["ngay"] = moved.year if blank else moved.day(day.day)
+    if isinstance(day, int) and not isinstance(day, bool):
+        data["ngay"] = day + months // 12
+    elif isinstance(day, dt.date):
+        moved = Month(day.year, day.month).shift(months)
+        data["ngay"] = moved.year if blank else moved.day(day.day)
 
 
 def next_name(source: Path, result: NextProgram) -> Path:
-    """`thang-02-2023.yaml` → `thang-03-2023.yaml` (same folder); other names get the month."""
-    new = result.new
+    """`thang-02-2023.yaml` → `thang-03-2023.yaml`, `…-2024.yaml` → `…-2025.yaml` (same
+    folder); a name without the period gets one."""
+    old, new = result.old, result.new
+    if isinstance(old, int) and isinstance(new, int):
+        stem = re.sub(rf"(?<!\d){old}(?!\d)", str(new), source.stem)
+        stem = stem if stem != source.stem else f"{source.stem}-{new}"
+        return source.with_name(stem + source.suffix)
+    assert isinstance(new, Month)
 
     def replace(match: re.Match[str]) -> str:
-        if Month(int(match["year"]), int(match["month"])) != result.old:
+        if Month(int(match["year"]), int(match["month"])) != old:
             return match[0]
         return f"{new.month:0{len(match['month'])}d}{match['sep']}{new.year}"
 
@@ -264,4 +330,4 @@ def starter(name: str, month: Month) -> str:
         raise ScaffoldError(f"không có mẫu '{name}'; các mẫu: {', '.join(starter_names())}")
     # The starters are written for January of STARTER_YEAR, which names no other year.
     raw = path.read_text(encoding="utf-8").replace(str(STARTER_YEAR), str(month.year))
-    return next_program(raw, NextOptions(month, keep_items=True)).text
+    return next_program(raw, NextOptions(month, month.year, keep_items=True)).text

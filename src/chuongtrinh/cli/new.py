@@ -41,6 +41,16 @@ def new(
             metavar="NĂM-THÁNG",
         ),
     ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--nam",
+            min=1900,
+            max=2200,
+            help="Năm của chương trình năm mới (mặc định: năm sau năm của tệp nguồn).",
+            metavar="NĂM",
+        ),
+    ] = None,
     starter: Annotated[
         str | None,
         typer.Option(
@@ -70,7 +80,7 @@ def new(
     ] = None,
     overwrite: Annotated[bool, typer.Option("--ghi-de", help="Ghi đè tệp đã có.")] = False,
 ) -> None:
-    """Tạo chương trình mới: từ chương trình tháng trước (--from) hoặc từ tệp mẫu (--mau)."""
+    """Tạo chương trình mới: từ chương trình kỳ trước (--from) hoặc từ tệp mẫu (--mau)."""
     import datetime as dt
 
     from chuongtrinh import api, scaffold
@@ -83,7 +93,9 @@ def new(
         if source is not None:
             require_files([source])
             text = source.read_text(encoding="utf-8")
-            options = scaffold.NextOptions(period, keep_items=keep_items, blank_date=blank_date)
+            options = scaffold.NextOptions(
+                period, year, keep_items=keep_items, blank_date=blank_date
+            )
             moved = scaffold.next_program(text, options)
             result = moved.text
             target = output or scaffold.next_name(source, moved)
