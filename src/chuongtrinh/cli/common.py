@@ -50,45 +50,43 @@ def _translate(params: list[Any]) -> list[Any]:
     return params
 
 
-def _localised_on_error(make_context: Any, *args: Any, **kwargs: Any) -> Any:
-    """A usage error is printed by typer in a panel: give it Vietnamese titles first."""
-    try:
-        return make_context(*args, **kwargs)
-    except (typer.Exit, typer.Abort):  # --version, --help: not an error
-        raise
-    except Exception:
-        _localise_rich()
-        raise
+class _Vietnamese:
+    """What a command and the group both need: translated help, localised panels.
 
+    A mixin placed before TyperCommand / TyperGroup; `super()` reaches their methods.
+    """
 
-class _VietnameseCommand(TyperCommand):
     def get_params(self, ctx: Any) -> list[Any]:
-        return _translate(super().get_params(ctx))
+        return _translate(super().get_params(ctx))  # type: ignore[misc]
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         _localise_rich()
-        super().format_help(ctx, formatter)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        return _localised_on_error(super().make_context, *args, **kwargs)
+        try:
+            return super().make_context(*args, **kwargs)  # type: ignore[misc]
+        except (typer.Exit, typer.Abort):  # --version, --help: not an error
+            raise
+        except Exception:  # a usage error, which typer prints in a panel
+            _localise_rich()
+            raise
 
 
-class _VietnameseGroup(TyperGroup):
-    def get_params(self, ctx: Any) -> list[Any]:
-        return _translate(super().get_params(ctx))
+class _VietnameseCommand(_Vietnamese, TyperCommand):
+    pass
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        _localise_rich()
-        super().format_help(ctx, formatter)
 
-    def make_context(self, *args: Any, **kwargs: Any) -> Any:
-        return _localised_on_error(super().make_context, *args, **kwargs)
+class _VietnameseGroup(_Vietnamese, TyperGroup):
+    pass
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
-        if command is not None and type(command) is TyperCommand:
-            command.__class__ = _VietnameseCommand
-        return command
+
+def localise_commands() -> None:
+    """Every command registered on `app` without a class of its own gets the Vietnamese one
+    (called once the command modules are imported)."""
+    for command in app.registered_commands:
+        if command.cls in (None, TyperCommand):
+            command.cls = _VietnameseCommand
 
 
 app = typer.Typer(
