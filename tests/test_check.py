@@ -125,99 +125,51 @@ def _page(**values: float) -> Callable[[dict[str, Any]], None]:
     return lambda spec: spec["page"].update(values)
 
 
-BROKEN: dict[str, tuple[Callable[[dict[str, Any]], None], str, str | None]] = {
-    # name: (the change, the code expected, the text of the paragraph it is found at)
+Change = Callable[[dict[str, Any]], None]
+Case = tuple[Change, str, str | None]  # the change, the code expected, the paragraph's text
+
+
+def _typed(key: str, index: int, text: str, code: str, size: float = 14, flags: str = "") -> Case:
+    """Line `index` of block `key` typed as `text`: `code` is expected at that paragraph."""
+    return _set(key, index, line(text, size, flags)), code, text
+
+
+FIRST = "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"  # a whole-file finding stands at the first paragraph
+DATE = "Đồng Tháp, ngày {} năm 2023"
+
+BROKEN: dict[str, Case] = {
     "letter-paper": (_page(width=215.9, height=279.4), "page-size", None),
     "left-margin-20": (_page(left=20), "page-margin", None),
-    # one finding for the whole file, at the first paragraph it meets
-    "font-two-slots": (
-        lambda s: s.update(font_slots=("ascii", "hAnsi")),
-        "font",
-        "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH",
+    "font-two-slots": (lambda s: s.update(font_slots=("ascii", "hAnsi")), "font", FIRST),
+    "font-arial": (lambda s: s.update(font="Arial"), "font", FIRST),
+    "kind-14pt": _typed("body", 0, "CHƯƠNG TRÌNH", "size", 14, "b"),
+    "recipient-14pt": _typed("closing_left", 1, "- Ban Thường vụ Đảng uỷ Khối,", "size"),
+    "banner-not-bold": _typed("header_right", 0, "ĐẢNG CỘNG SẢN VIỆT NAM", "bold", 15, "u"),
+    "banner-not-underlined": _typed(
+        "header_right", 0, "ĐẢNG CỘNG SẢN VIỆT NAM", "underline", 15, "b"
     ),
-    "font-arial": (lambda s: s.update(font="Arial"), "font", "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"),
-    "kind-14pt": (_set("body", 0, line("CHƯƠNG TRÌNH", 14, "b")), "size", "CHƯƠNG TRÌNH"),
-    "recipient-14pt": (
-        _set("closing_left", 1, line("- Ban Thường vụ Đảng uỷ Khối,", 14)),
-        "size",
-        "- Ban Thường vụ Đảng uỷ Khối,",
+    "date-not-italic": _typed("header_right", 2, DATE.format("01 tháng 02"), "italic"),
+    "number-bold": _typed("header_left", 3, "Số 36-CTr/ĐU", "bold", flags="b"),
+    "issuer-lowercase": _typed("header_left", 1, "Đảng ủy Văn phòng", "caps", flags="b"),
+    "heading-not-bold": _typed("body", 4, "1. Công tác giáo dục chính trị tư tưởng.", "bold"),
+    "number-colon": _typed("header_left", 3, "Số: 36-CTr/ĐU", "number-form"),
+    "number-state-form": _typed("header_left", 3, "Số 36/CTr-ĐU", "number-form"),
+    "day-unpadded": _typed("header_right", 2, DATE.format("1 tháng 02"), "date-padding", flags="i"),
+    "month-3-padded": _typed(
+        "header_right", 2, DATE.format("15 tháng 03"), "date-padding", flags="i"
     ),
-    "banner-not-bold": (
-        _set("header_right", 0, line("ĐẢNG CỘNG SẢN VIỆT NAM", 15, "u")),
-        "bold",
-        "ĐẢNG CỘNG SẢN VIỆT NAM",
-    ),
-    "banner-not-underlined": (
-        _set("header_right", 0, line("ĐẢNG CỘNG SẢN VIỆT NAM", 15, "b")),
-        "underline",
-        "ĐẢNG CỘNG SẢN VIỆT NAM",
-    ),
-    "date-not-italic": (
-        _set("header_right", 2, line("Đồng Tháp, ngày 01 tháng 02 năm 2023")),
-        "italic",
-        "Đồng Tháp, ngày 01 tháng 02 năm 2023",
-    ),
-    "number-bold": (
-        _set("header_left", 3, line("Số 36-CTr/ĐU", flags="b")),
-        "bold",
-        "Số 36-CTr/ĐU",
-    ),
-    "issuer-lowercase": (
-        _set("header_left", 1, line("Đảng ủy Văn phòng", flags="b")),
-        "caps",
-        "Đảng ủy Văn phòng",
-    ),
-    "heading-not-bold": (
-        _set("body", 4, line("1. Công tác giáo dục chính trị tư tưởng.")),
-        "bold",
-        "1. Công tác giáo dục chính trị tư tưởng.",
-    ),
-    "number-colon": (_set("header_left", 3, line("Số: 36-CTr/ĐU")), "number-form", "Số: 36-CTr/ĐU"),
-    "number-state-form": (
-        _set("header_left", 3, line("Số 36/CTr-ĐU")),
-        "number-form",
-        "Số 36/CTr-ĐU",
-    ),
-    "day-unpadded": (
-        _set("header_right", 2, line("Đồng Tháp, ngày 1 tháng 02 năm 2023", flags="i")),
-        "date-padding",
-        "Đồng Tháp, ngày 1 tháng 02 năm 2023",
-    ),
-    "month-3-padded": (
-        _set("header_right", 2, line("Đồng Tháp, ngày 15 tháng 03 năm 2023", flags="i")),
-        "date-padding",
-        "Đồng Tháp, ngày 15 tháng 03 năm 2023",
-    ),
-    "date-slashes": (
-        _set("header_right", 2, line("Đồng Tháp, 01/02/2023", flags="i")),
-        "date-form",
-        "Đồng Tháp, 01/02/2023",
-    ),
+    "date-slashes": _typed("header_right", 2, "Đồng Tháp, 01/02/2023", "date-form", flags="i"),
     "label-without-colon": (
         _set("closing_left", 0, (14, [("Nơi nhận", "u")])),
         "recipients-label",
         "Nơi nhận",
     ),
-    "label-colon-underlined": (
-        _set("closing_left", 0, line("Nơi nhận:", flags="u")),
-        "recipients-label",
-        "Nơi nhận:",
+    "label-colon-underlined": _typed("closing_left", 0, "Nơi nhận:", "recipients-label", flags="u"),
+    "recipient-semicolon": _typed(
+        "closing_left", 2, "- Các Chi bộ trực thuộc;", "recipient-form", 12
     ),
-    "recipient-semicolon": (
-        _set("closing_left", 2, line("- Các Chi bộ trực thuộc;", 12)),
-        "recipient-form",
-        "- Các Chi bộ trực thuộc;",
-    ),
-    "last-not-luu": (
-        _set("closing_left", 3, line("- Đảng viên Đảng bộ.", 12)),
-        "recipients-archive",
-        "- Đảng viên Đảng bộ.",
-    ),
-    "authority-state-form": (
-        _set("closing_right", 0, line("TM. ĐẢNG ỦY", flags="b")),
-        "authority",
-        "TM. ĐẢNG ỦY",
-    ),
+    "last-not-luu": _typed("closing_left", 3, "- Đảng viên Đảng bộ.", "recipients-archive", 12),
+    "authority-state-form": _typed("closing_right", 0, "TM. ĐẢNG ỦY", "authority", flags="b"),
     "no-authority": (
         _set("closing_right", 0, line("ĐẢNG ỦY", flags="b")),
         "missing-authority",
