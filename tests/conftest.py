@@ -49,3 +49,21 @@ def example_text() -> dict[str, str]:
     return {
         name: (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8") for name in (MONTHLY, YEARLY)
     }
+
+
+@pytest.fixture
+def monthly_copy(tmp_path: Path) -> Path:
+    """The monthly example copied into a folder of its own, for commands that write beside it."""
+    target = tmp_path / f"{MONTHLY}.yaml"
+    shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", target)
+    return target
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    """Exit code and everything printed (stdout and stderr) of `chuongtrinh ARGS…`."""
+    from typer.testing import CliRunner
+
+    from chuongtrinh.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output

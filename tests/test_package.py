@@ -43,6 +43,8 @@ def test_wheel_carries_templates_and_profiles(wheel: Path) -> None:
     profiles = {p.name for p in (ROOT / "src" / "chuongtrinh" / "profiles").glob("*.yaml")}
     assert {"dang-2018.yaml", "dang-2026.yaml", "nha-nuoc-2020.yaml"} <= profiles
     assert {f"chuongtrinh/profiles/{name}" for name in profiles} <= names
+    starters = {p.name for p in (ROOT / "templates" / "starters").glob("*.yaml")}
+    assert {f"chuongtrinh/templates/starters/{name}" for name in starters} <= names
 
 
 def test_installed_wheel_builds_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:

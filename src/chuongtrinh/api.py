@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import ValidationError
@@ -20,6 +21,9 @@ from chuongtrinh.layout.blocks import Document
 from chuongtrinh.model import Program
 from chuongtrinh.profiles import Profile
 from chuongtrinh.source import Located
+
+if TYPE_CHECKING:
+    from chuongtrinh.check import CheckResult
 
 
 @dataclass
@@ -232,3 +236,10 @@ def profile_table() -> list[dict[str, str | None]]:
 
 def _vn_date(day: dt.date | None) -> str | None:
     return day.strftime("%d/%m/%Y") if day else None
+
+
+def check(path: Path, profile: str = "tu-dong") -> CheckResult:
+    """Audit a .docx against a rule set (`profile`: a family, a pinned name or a file)."""
+    from chuongtrinh.check import check_file
+
+    return check_file(path, profile)

@@ -24,10 +24,17 @@ def _one_or_many(value: Any) -> Any:
     )
 
 
+# `json_schema_input_type` tells the JSON Schema what the YAML may hold before the validators
+# turn it into the model's type ('so: 36', 'ten: …' for a list of one line).
+_NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), BeforeValidator(_scalar_to_text)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    BeforeValidator(_scalar_to_text, json_schema_input_type=_NonEmpty | int | float),
 ]
-Lines = Annotated[list[Text], BeforeValidator(_one_or_many)]
+Lines = Annotated[
+    list[Text], BeforeValidator(_one_or_many, json_schema_input_type=Text | list[Text])
+]
 ItemStyle = Literal["-", "+", "(1)", "1.", "1)", "a)"]
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
@@ -84,11 +91,29 @@ class _Model(BaseModel):
 class Item(_Model):
     """One item of a section; written as a plain string or as a mapping."""
 
-    text: Text = Field(alias="noi_dung", description="Nội dung công việc")
-    lead: Text | None = Field(None, alias="chu_tri", description="Cơ quan chủ trì (tham mưu)")
-    partners: Text | None = Field(None, alias="phoi_hop", description="Cơ quan phối hợp")
-    when: Text | None = Field(None, alias="thoi_gian", description="Thời gian thực hiện")
-    note: Text | None = Field(None, alias="ghi_chu", description="Ghi chú (cột của bảng)")
+    text: Text = Field(
+        alias="noi_dung",
+        examples=["Ban hành Kế hoạch khảo sát lấy ý kiến nhân dân về Luật Đất đai."],
+        description="Nội dung công việc",
+    )
+    lead: Text | None = Field(
+        None,
+        alias="chu_tri",
+        examples=["Ban Tuyên giáo Tỉnh ủy"],
+        description="Cơ quan chủ trì (tham mưu)",
+    )
+    partners: Text | None = Field(
+        None, alias="phoi_hop", examples=["Văn phòng Tỉnh ủy"], description="Cơ quan phối hợp"
+    )
+    when: Text | None = Field(
+        None,
+        alias="thoi_gian",
+        examples=["tháng 3/2024", "Quý II"],
+        description="Thời gian thực hiện",
+    )
+    note: Text | None = Field(
+        None, alias="ghi_chu", examples=["Định kỳ"], description="Ghi chú (cột của bảng)"
+    )
 
 
 def _item(value: Any) -> Any:
@@ -99,16 +124,47 @@ class Section(_Model):
     """A numbered part of the body: heading, optional lead-in, paragraphs, items, sub-sections."""
 
     title: Text | None = Field(
-        None, alias="tieu_de", description="Tiêu đề (số thứ tự do chương trình tự đánh)"
+        None,
+        alias="tieu_de",
+        examples=["Công tác giáo dục chính trị tư tưởng.", "MỤC ĐÍCH, YÊU CẦU"],
+        description="Tiêu đề (số thứ tự do chương trình tự đánh)",
     )
-    lead_in: Text | None = Field(None, alias="dan_nhap", description="Câu dẫn trước các mục")
-    paragraphs: Lines = Field([], alias="doan", description="Các đoạn văn tự do")
-    items: list[Annotated[Item, BeforeValidator(_item)]] = Field(
-        [], alias="muc", description="Các mục công việc"
+    lead_in: Text | None = Field(
+        None,
+        alias="dan_nhap",
+        examples=["Đảng ủy lãnh đạo các Chi ủy chi bộ:"],
+        description="Câu dẫn trước các mục",
     )
-    sections: list[Section] = Field([], alias="noi_dung", description="Các phần con")
+    paragraphs: Lines = Field(
+        [],
+        alias="doan",
+        examples=[["Nâng cao chất lượng sinh hoạt chi bộ."]],
+        description="Các đoạn văn tự do",
+    )
+    items: list[Annotated[Item, BeforeValidator(_item, json_schema_input_type=Text | Item)]] = (
+        Field(
+            [],
+            alias="muc",
+            examples=[
+                [
+                    "Lãnh đạo các Chi bộ sinh hoạt định kỳ.",
+                    {"noi_dung": "…", "chu_tri": "Văn phòng"},
+                ]
+            ],
+            description="Các mục công việc",
+        )
+    )
+    sections: list[Section] = Field(
+        [],
+        alias="noi_dung",
+        examples=[[{"tieu_de": "Hội nghị lần thứ 17 (tháng 3/2024)", "muc": ["…"]}]],
+        description="Các phần con",
+    )
     item_style: ItemStyle | None = Field(
-        None, alias="kieu_muc", description="Kiểu đánh dấu mục: '-', '+', '(1)', '1.', '1)', 'a)'"
+        None,
+        alias="kieu_muc",
+        examples=["(1)"],
+        description="Kiểu đánh dấu mục: '-', '+', '(1)', '1.', '1)', 'a)'",
     )
 
 
@@ -136,53 +192,163 @@ def _column(value: Any) -> Any:
 class Organization(_Model):
     """The issuing body as printed in the header."""
 
-    superior: Text | None = Field(None, alias="cap_tren", description="Cơ quan cấp trên")
-    name: Lines = Field(alias="ten", min_length=1, description="Tên cơ quan ban hành")
-    abbreviation: Text = Field(alias="viet_tat", description="Chữ viết tắt trong số ký hiệu")
+    superior: Text | None = Field(
+        None,
+        alias="cap_tren",
+        examples=["ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "UBND TỈNH ĐỒNG THÁP"],
+        description="Cơ quan cấp trên",
+    )
+    name: Lines = Field(
+        alias="ten",
+        examples=[
+            "ĐẢNG ỦY VĂN PHÒNG ĐOÀN ĐBQH VÀ HĐND TỈNH",
+            ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG BÌNH"],
+        ],
+        min_length=1,
+        description="Tên cơ quan ban hành",
+    )
+    abbreviation: Text = Field(
+        alias="viet_tat", examples=["ĐU", "TU", "UBND"], description="Chữ viết tắt trong số ký hiệu"
+    )
 
 
 class Signature(_Model):
     """Authority, position and signer of the signature block."""
 
-    authority: Lines = Field(alias="tham_quyen", min_length=1, description="T/M ĐẢNG ỦY, K/T …")
-    position: Text | None = Field(None, alias="chuc_vu", description="Chức vụ người ký")
-    name: Text | None = Field(None, alias="ho_ten", description="Họ tên người ký")
+    authority: Lines = Field(
+        alias="tham_quyen",
+        examples=["T/M ĐẢNG ỦY", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]],
+        min_length=1,
+        description="T/M ĐẢNG ỦY, K/T …",
+    )
+    position: Text | None = Field(
+        None, alias="chuc_vu", examples=["BÍ THƯ", "PHÓ CHỦ TỊCH"], description="Chức vụ người ký"
+    )
+    name: Text | None = Field(
+        None, alias="ho_ten", examples=["Mai Ngọc Dinh"], description="Họ tên người ký"
+    )
 
 
 class Program(_Model):
     """A whole work program (chương trình công tác)."""
 
-    system: Text = Field("dang", alias="he_thong", description="dang | nha-nuoc | dang-2018 …")
-    kind: Text = Field("CTr", alias="loai", description="Viết tắt loại văn bản (CTr, KH…)")
-    kind_name: Text | None = Field(None, alias="ten_loai", description="Tên loại khác mặc định")
-    attached_to: Text | None = Field(None, alias="kem_theo", description="Ban hành kèm theo …")
-    presentation: Literal["van-ban", "bang"] = Field(
-        "van-ban", alias="trinh_bay", description="van-ban (văn xuôi) | bang (bảng)"
+    system: Text = Field(
+        "dang",
+        alias="he_thong",
+        examples=["dang", "nha-nuoc", "dang-2018"],
+        description="dang | nha-nuoc | dang-2018 …",
     )
-    table_columns: list[Annotated[TableColumn, BeforeValidator(_column)]] | None = Field(
+    kind: Text = Field(
+        "CTr", alias="loai", examples=["CTr", "KH"], description="Viết tắt loại văn bản (CTr, KH…)"
+    )
+    kind_name: Text | None = Field(
+        None,
+        alias="ten_loai",
+        examples=["CHƯƠNG TRÌNH HÀNH ĐỘNG"],
+        description="Tên loại khác mặc định",
+    )
+    attached_to: Text | None = Field(
+        None,
+        alias="kem_theo",
+        examples=["Ban hành kèm theo Quyết định số 2384/QĐ-UBND ngày 20/9/2013 của UBND tỉnh"],
+        description="Ban hành kèm theo …",
+    )
+    presentation: Literal["van-ban", "bang"] = Field(
+        "van-ban",
+        alias="trinh_bay",
+        examples=["van-ban", "bang"],
+        description="van-ban (văn xuôi) | bang (bảng)",
+    )
+    table_columns: (
+        list[
+            Annotated[
+                TableColumn,
+                BeforeValidator(_column, json_schema_input_type=str | dict[str, str | float]),
+            ]
+        ]
+        | None
+    ) = Field(
         None,
         alias="cot_bang",
         min_length=1,
+        examples=[["stt", "noi_dung", {"chu_tri": "Người thực hiện"}, "ghi_chu"]],
         description="Các cột của bảng: stt, noi_dung, chu_tri, phoi_hop, thoi_gian, ghi_chu",
     )
-    organization: Organization = Field(alias="co_quan", description="Cơ quan ban hành")
-    number: Text | None = Field(None, alias="so", description="Số văn bản; bỏ trống khi dự thảo")
-    place: Text = Field(alias="dia_danh", description="Địa danh")
-    date: Annotated[dt.date | int, BeforeValidator(_program_date)] = Field(
-        alias="ngay", description="Ngày ban hành (2023-02-01) hoặc chỉ năm (2023) khi dự thảo"
+    organization: Organization = Field(
+        alias="co_quan",
+        examples=[
+            {
+                "cap_tren": "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH",
+                "ten": "ĐẢNG ỦY VĂN PHÒNG",
+                "viet_tat": "ĐU",
+            }
+        ],
+        description="Cơ quan ban hành",
     )
-    draft: Annotated[bool | int, BeforeValidator(_draft)] = Field(
-        False, alias="du_thao", description="true → 'Dự thảo'; số n → 'Dự thảo lần n'"
+    number: Text | None = Field(
+        None, alias="so", examples=[36], description="Số văn bản; bỏ trống khi dự thảo"
     )
-    summary: Text = Field(alias="trich_yeu", description="Trích yếu nội dung")
-    grounds: Lines = Field([], alias="can_cu", description="Các căn cứ, mỗi mục một đoạn")
-    opening: Text | None = Field(None, alias="mo_dau", description="Đoạn mở đầu")
-    body: list[Section] = Field([], alias="noi_dung", description="Nội dung: danh sách các phần")
-    closing: Text | None = Field(None, alias="ket_luan", description="Đoạn kết")
-    recipients: Lines = Field(alias="noi_nhan", min_length=1, description="Nơi nhận, 'Lưu …' cuối")
-    signature: Signature = Field(alias="ky", description="Khối chữ ký")
+    place: Text = Field(alias="dia_danh", examples=["Đồng Tháp"], description="Địa danh")
+    date: Annotated[
+        dt.date | int, BeforeValidator(_program_date, json_schema_input_type=int | str)
+    ] = Field(
+        alias="ngay",
+        examples=["2023-02-01", 2024],
+        description="Ngày ban hành (2023-02-01) hoặc chỉ năm (2023) khi dự thảo",
+    )
+    draft: Annotated[bool | int, BeforeValidator(_draft, json_schema_input_type=bool | int)] = (
+        Field(
+            False,
+            alias="du_thao",
+            examples=[True, 2],
+            description="true → 'Dự thảo'; số n → 'Dự thảo lần n'",
+        )
+    )
+    summary: Text = Field(
+        alias="trich_yeu",
+        examples=["Công tác tháng 02 năm 2023 của Đảng ủy"],
+        description="Trích yếu nội dung",
+    )
+    grounds: Lines = Field(
+        [],
+        alias="can_cu",
+        examples=[["Căn cứ Kế hoạch công tác năm 2023 của Đảng ủy Khối,"]],
+        description="Các căn cứ, mỗi mục một đoạn",
+    )
+    opening: Text | None = Field(
+        None,
+        alias="mo_dau",
+        examples=["Đảng ủy đề ra chương trình công tác trọng tâm tháng 02 năm 2023 như sau:"],
+        description="Đoạn mở đầu",
+    )
+    body: list[Section] = Field(
+        [],
+        alias="noi_dung",
+        examples=[[{"tieu_de": "Công tác giáo dục chính trị tư tưởng.", "muc": ["…"]}]],
+        description="Nội dung: danh sách các phần",
+    )
+    closing: Text | None = Field(
+        None,
+        alias="ket_luan",
+        examples=["Đề nghị Chi ủy các Chi bộ trực thuộc triển khai thực hiện."],
+        description="Đoạn kết",
+    )
+    recipients: Lines = Field(
+        alias="noi_nhan",
+        examples=[["Ban Thường vụ Đảng uỷ Khối", "Các Chi bộ trực thuộc", "Lưu Đảng uỷ"]],
+        min_length=1,
+        description="Nơi nhận, 'Lưu …' cuối",
+    )
+    signature: Signature = Field(
+        alias="ky",
+        examples=[{"tham_quyen": "T/M ĐẢNG ỦY", "chuc_vu": "BÍ THƯ", "ho_ten": "Mai Ngọc Dinh"}],
+        description="Khối chữ ký",
+    )
     item_style: ItemStyle | None = Field(
-        None, alias="kieu_muc", description="Kiểu đánh dấu mục cho cả văn bản"
+        None,
+        alias="kieu_muc",
+        examples=["-", "(1)"],
+        description="Kiểu đánh dấu mục cho cả văn bản",
     )
 
     @property

@@ -14,11 +14,12 @@ from typing import NoReturn
 
 import typer
 
-from chuongtrinh.cli.common import app
+from chuongtrinh.cli.common import app, localise_commands
 
 for _module in pkgutil.iter_modules(__path__):
     if not _module.name.startswith("_") and _module.name != "common":
         importlib.import_module(f"{__name__}.{_module.name}")
+localise_commands()
 
 
 def main() -> NoReturn:

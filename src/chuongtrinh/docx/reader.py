@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import IO
 
 import docx
+from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -14,7 +15,11 @@ from docx.text.paragraph import Paragraph
 
 def paragraphs(source: str | Path | IO[bytes]) -> Iterator[Paragraph]:
     """Every paragraph of the body, table cells included, in the order a reader meets them."""
-    document = docx.Document(str(source) if isinstance(source, Path) else source)
+    yield from body_paragraphs(docx.Document(str(source) if isinstance(source, Path) else source))
+
+
+def body_paragraphs(document: Document) -> Iterator[Paragraph]:
+    """`paragraphs` of a document already open."""
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):

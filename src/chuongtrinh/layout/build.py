@@ -88,8 +88,7 @@ class _Layout:
             return self.phrase(
                 "date", ("ngay",), dia_danh=self.program.place, ngay="", thang="", nam=value
             )
-        day = f"{value.day:02d}" if value.day < rules.pad_day_below else str(value.day)
-        month = f"{value.month:02d}" if value.month in rules.pad_months else str(value.month)
+        day, month = rules.day_text(value.day), rules.month_text(value.month)
         return self.phrase(
             "date", ("ngay",), dia_danh=self.program.place, ngay=day, thang=month, nam=value.year
         )

@@ -85,6 +85,7 @@ class Labels(_Data):
     recipients: str
     lead_agency: str
     draft: str
+    archive: str = "Lưu"  # the last recipient line: "- Lưu Đảng uỷ."
 
 
 class Punctuation(_Data):
@@ -100,6 +101,14 @@ class Punctuation(_Data):
 class DateRules(_Data):
     pad_day_below: int
     pad_months: tuple[int, ...]
+
+    def day_text(self, day: int) -> str:
+        """'05' or '15': a leading zero below `pad_day_below`."""
+        return f"{day:02d}" if day < self.pad_day_below else str(day)
+
+    def month_text(self, month: int) -> str:
+        """'02' or '3': a leading zero for the months in `pad_months`."""
+        return f"{month:02d}" if month in self.pad_months else str(month)
 
 
 class Numbering(_Data):

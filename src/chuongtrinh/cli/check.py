@@ -1,0 +1,85 @@
+"""`chuongtrinh check`: audit a .docx (ours or typed by hand in Word) against a rule set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from chuongtrinh.cli.common import (
+    EXIT_INVALID,
+    EXIT_USAGE,
+    Format,
+    OutputFormat,
+    app,
+    require_files,
+)
+
+
+def _profile_names(incomplete: str) -> list[str]:
+    from chuongtrinh import profiles
+
+    names = profiles.builtin_names()
+    families = {profiles.load(n).family for n in names}
+    return [n for n in sorted(families | set(names) | {"tu-dong"}) if n.startswith(incomplete)]
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Các tệp .docx cần kiểm tra.", show_default=False, metavar="TỆP.docx..."
+        ),
+    ],
+    profile: Annotated[
+        str,
+        typer.Option(
+            "--profile",
+            help=(
+                "Bộ quy tắc: tu-dong (nhận theo quốc hiệu/tiêu đề Đảng), dang, nha-nuoc"
+                " (theo ngày của văn bản), dang-2018, … hoặc đường dẫn tệp .yaml."
+            ),
+            autocompletion=_profile_names,
+        ),
+    ] = "tu-dong",
+    output_format: Format = OutputFormat.text,
+) -> None:
+    """Kiểm tra thể thức tệp .docx: khổ giấy, lề, phông, cỡ chữ, số, ngày, nơi nhận, chữ ký."""
+    from chuongtrinh import api
+    from chuongtrinh.check import CheckError, ProfileNotFound
+
+    require_files(files)
+    records = []
+    failed = False
+    for path in files:
+        try:
+            result = api.check(path, profile)
+        except ProfileNotFound as exc:
+            typer.echo(f"lỗi [unknown-profile] {exc}", err=True)
+            raise typer.Exit(EXIT_USAGE) from None
+        except CheckError as exc:
+            typer.echo(f"{path}: lỗi [unreadable] {exc}", err=True)
+            failed = True
+            continue
+        failed |= any(f.severity == "error" for f in result.findings)
+        if output_format is OutputFormat.json:
+            records.append(
+                {
+                    "file": str(path),
+                    "profile": result.profile.name,
+                    "findings": [f.as_dict() for f in result.findings],
+                }
+            )
+            continue
+        for finding in result.findings:
+            typer.echo(finding.format(str(path)))
+        errors = sum(f.severity == "error" for f in result.findings)
+        warnings = len(result.findings) - errors
+        verdict = "đúng thể thức" if not result.findings else f"{errors} lỗi, {warnings} cảnh báo"
+        typer.echo(f"{path}: {verdict} (bộ quy tắc {result.profile.name})")
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    raise typer.Exit(EXIT_INVALID if failed else 0)

@@ -1,0 +1,129 @@
+"""The effective formatting of text in a .docx, read back as Word resolves it.
+
+A run's property comes from the run itself (direct formatting, as hand-made files have it),
+else its character style chain, else its paragraph's style chain, else the document
+defaults. This reads files made by chuongtrinh (everything in 'CT …' styles) and files made
+by hand in Word alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.shared import Length
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+WORD_DEFAULT_SIZE_PT = 10.0  # what Word uses when no w:sz is anywhere in the chain
+_OFF = {"0", "false", "off", "none"}
+_THEME_ATTRIBUTE = {
+    "ascii": "w:asciiTheme",
+    "hAnsi": "w:hAnsiTheme",
+    "eastAsia": "w:eastAsiaTheme",
+    "cs": "w:cstheme",
+}
+
+
+def _style_chain(style: Any) -> list[Any]:
+    chain = []
+    while style is not None:
+        chain.append(style)
+        style = style.base_style
+    return chain
+
+
+def _defaults(paragraph: Paragraph) -> Any:
+    styles = paragraph.part.package.main_document_part.styles.element
+    return styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+
+
+def run_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
+    """The w:rPr elements that decide how `run` looks, nearest first."""
+    found = []
+    if run is not None:
+        found.append(run._r.rPr)
+        if run._r.rPr is not None and run._r.rPr.find(qn("w:rStyle")) is not None:
+            found += [style.element.rPr for style in _style_chain(run.style)]
+    found += [style.element.rPr for style in _style_chain(paragraph.style)]
+    found.append(_defaults(paragraph))
+    return [rpr for rpr in found if rpr is not None]
+
+
+def _first(paragraph: Paragraph, run: Run | None, tag: str) -> Any:
+    for rpr in run_properties(paragraph, run):
+        element = rpr.find(qn(tag))
+        if element is not None:
+            return element
+    return None
+
+
+def size_pt(paragraph: Paragraph, run: Run | None = None) -> float:
+    """The font size in points (w:sz is in half-points)."""
+    element = _first(paragraph, run, "w:sz")
+    return WORD_DEFAULT_SIZE_PT if element is None else int(element.get(qn("w:val"))) / 2
+
+
+def flag(paragraph: Paragraph, run: Run | None, name: str) -> bool:
+    """bold / italic / underline / caps of a run, as Word shows it."""
+    tag = {"bold": "w:b", "italic": "w:i", "underline": "w:u", "caps": "w:caps"}[name]
+    element = _first(paragraph, run, tag)
+    return element is not None and element.get(qn("w:val"), "true").lower() not in _OFF
+
+
+def fonts(paragraph: Paragraph, run: Run | None = None) -> dict[str, str]:
+    """slot → font name for the four slots; a theme font is shown as 'theme:minorHAnsi'."""
+    result: dict[str, str] = {}
+    for rpr in run_properties(paragraph, run):
+        element = rpr.find(qn("w:rFonts"))
+        if element is None:
+            continue
+        for slot in FONT_SLOTS:
+            if slot in result:
+                continue
+            theme = element.get(qn(_THEME_ATTRIBUTE[slot]))
+            name = element.get(qn(f"w:{slot}"))
+            if theme:
+                result[slot] = f"theme:{theme}"
+            elif name:
+                result[slot] = name
+    return {slot: result.get(slot, "(không có)") for slot in FONT_SLOTS}
+
+
+def text_runs(paragraph: Paragraph) -> list[Run]:
+    return [r for r in paragraph.runs if r.text.strip()]
+
+
+def all_runs(paragraph: Paragraph, name: str) -> bool:
+    """Whether every run with text is bold/italic/underlined/caps (`name`)."""
+    runs = text_runs(paragraph)
+    assert runs, f"paragraph without text: {paragraph.text!r}"
+    return all(flag(paragraph, r, name) for r in runs)
+
+
+def no_run(paragraph: Paragraph, name: str) -> bool:
+    return not any(flag(paragraph, r, name) for r in text_runs(paragraph))
+
+
+def format_value(paragraph: Paragraph, name: str) -> Any:
+    """A paragraph-format value (alignment, first_line_indent, …) through the style chain."""
+    value = getattr(paragraph.paragraph_format, name)
+    if value is not None:
+        return value
+    for style in _style_chain(paragraph.style):
+        value = getattr(style.paragraph_format, name)
+        if value is not None:
+            return value
+    return None
+
+
+def default_fonts(document: Document) -> dict[str, str]:
+    """The rFonts attributes of docDefaults: slot → font name (theme slots included)."""
+    fonts = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:rFonts"))
+    return {key.split("}")[1]: value for key, value in fonts.attrib.items()}
+
+
+def length_mm(value: Length | None) -> float | None:
+    return None if value is None else value.mm
