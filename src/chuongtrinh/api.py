@@ -5,17 +5,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import io
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from chuongtrinh import lint, profiles, source, validation
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
-from chuongtrinh.layout.blocks import Document
+from chuongtrinh.layout.blocks import Document, Para
 from chuongtrinh.model import Program
 from chuongtrinh.profiles import Profile
 from chuongtrinh.source import Located
+
+if TYPE_CHECKING:
+    from chuongtrinh.diff.changes import Diff, Side
 
 
 @dataclass
@@ -131,3 +136,49 @@ def build(path: Path, output: Path | None = None) -> BuildResult:
     target = default_output(path, output)
     write_atomic(target, render(compiled))
     return BuildResult(path, target, compiled.warnings)
+
+
+# -- comparing revisions (issue 5) ---------------------------------------------------------
+
+
+def diff(old: str | None, new: str | None, rev: str | None = None, file: str | None = None) -> Diff:
+    """Compare two revisions: `OLD NEW` (files or `REV:FILE`) or `rev='A..B'` with `file`."""
+    from chuongtrinh.diff import revision
+    from chuongtrinh.diff.changes import compare
+
+    before, after = revision.pair(old, new, rev, file)
+    return compare(side(before.name, before.text), side(after.name, after.text))
+
+
+def side(name: str, text: str) -> Side:
+    """One compiled and laid-out revision; raises ChuongtrinhError with located diagnostics."""
+    from chuongtrinh.diff.changes import Side
+
+    compiled = compile_text(text, name)
+    return Side(name, compiled.program, compiled.profile, layout(compiled))
+
+
+def redline(changes: Diff, author: str, date: str) -> bytes:
+    """The new revision as .docx with the differences recorded as Word tracked changes."""
+    from chuongtrinh.diff.redline import TrackedPara, redline
+    from chuongtrinh.docx.tracked import Revisions, track
+    from chuongtrinh.docx.writer import render as write
+
+    revisions = Revisions(author, date)
+
+    def decorate(p: Any, para: Para, made: list[list[Any]]) -> None:
+        if isinstance(para, TrackedPara):
+            track(revisions, p, made, para.marks, para.mark, para.move)
+
+    return write(redline(changes), changes.new.profile, decorate)
+
+
+def plain_text(path: Path) -> list[str]:
+    """A program (YAML) or any .docx as lines of text, the same lines for a program and its .docx."""
+    from chuongtrinh.docx.reader import lines
+
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        return lines(io.BytesIO(data))
+    compiled = compile_text(source.read_text(path), str(path))
+    return [line for para in layout(compiled).paragraphs() for line in para.text.split("\n")]

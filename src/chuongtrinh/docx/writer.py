@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
@@ -92,9 +93,17 @@ def _setup_page(document: WordDocument, profile: Profile) -> None:
     oxml.page_number_field(header._p)
 
 
-def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> None:
+# Called after each paragraph is written with its w:p and the w:r elements written for each of
+# the layout paragraph's runs; the redline uses it to record tracked changes (docx/tracked.py).
+Decorate = Callable[[Any, Para, list[list[Any]]], None]
+
+
+def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> list[list[Any]]:
+    """Write `para` into `paragraph`; the w:r elements made for each run, run by run."""
     paragraph.style = style
+    made: list[list[Any]] = []
     for run in para.runs:
+        before = len(paragraph._p.r_lst)
         for n, piece in enumerate(run.text.split("\n")):
             if n:
                 paragraph.add_run().add_break()
@@ -108,18 +117,28 @@ def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> None:
                 word_run.italic = True
             if run.underline:
                 word_run.underline = True
+        made.append(paragraph._p.r_lst[before:])
+    return made
 
 
 class _Writer:
-    def __init__(self, profile: Profile, roles: Iterable[str]) -> None:
+    def __init__(
+        self, profile: Profile, roles: Iterable[str], decorate: Decorate | None = None
+    ) -> None:
         self.profile = profile
+        self.decorate = decorate
         self.document: WordDocument = docx.Document()
         _setup_styles(self.document, profile, roles)
         _setup_page(self.document, profile)
         self.styles = {role: self.document.styles[style_name(role)] for role in roles}
 
     def paragraph(self, para: Para) -> None:
-        _fill(self.document.add_paragraph(), para, self.styles[para.role])
+        self.fill(self.document.add_paragraph(), para)
+
+    def fill(self, paragraph: Paragraph, para: Para) -> None:
+        made = _fill(paragraph, para, self.styles[para.role])
+        if self.decorate is not None:
+            self.decorate(paragraph._p, para, made)
 
     def columns(self, block: Columns) -> None:
         rules = self.profile.header if block.role == "header" else self.profile.closing
@@ -140,7 +159,7 @@ class _Writer:
     def cell(self, cell: _Cell, paras: tuple[Para, ...]) -> None:
         for n, para in enumerate(paras):
             target = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-            _fill(target, para, self.styles[para.role])
+            self.fill(target, para)
 
     def bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -148,10 +167,10 @@ class _Writer:
         return buffer.getvalue()
 
 
-def render(document: Document, profile: Profile) -> bytes:
-    """The .docx bytes of a laid-out program."""
+def render(document: Document, profile: Profile, decorate: Decorate | None = None) -> bytes:
+    """The .docx bytes of a laid-out program (`decorate` may amend each paragraph written)."""
     roles = sorted({p.role for p in document.paragraphs()} | {"page_number"})
-    writer = _Writer(profile, roles)
+    writer = _Writer(profile, roles, decorate)
     for block in document.blocks:
         if isinstance(block, Columns):
             writer.columns(block)
