@@ -21,6 +21,7 @@ from chuongtrinh.source import Located
 
 if TYPE_CHECKING:
     from chuongtrinh.diff.changes import Diff, Side
+    from chuongtrinh.diff.revision import Source
 
 
 @dataclass
@@ -147,15 +148,15 @@ def diff(old: str | None, new: str | None, rev: str | None = None, file: str | N
     from chuongtrinh.diff.changes import compare
 
     before, after = revision.pair(old, new, rev, file)
-    return compare(side(before.name, before.text), side(after.name, after.text))
+    return compare(side(before), side(after))
 
 
-def side(name: str, text: str) -> Side:
+def side(read: Source) -> Side:
     """One compiled and laid-out revision; raises ChuongtrinhError with located diagnostics."""
     from chuongtrinh.diff.changes import Side
 
-    compiled = compile_text(text, name)
-    return Side(name, compiled.program, compiled.profile, layout(compiled))
+    compiled = compile_text(read.text, read.name)
+    return Side(read.name, compiled.program, compiled.profile, layout(compiled), read.revision)
 
 
 def redline(changes: Diff, author: str, date: str) -> bytes:

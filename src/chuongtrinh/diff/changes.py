@@ -24,6 +24,7 @@ Kind = Literal[
     "section-removed",
     "section-renamed",
     "section-moved",
+    "style-changed",
     "item-added",
     "item-removed",
     "item-moved",
@@ -51,6 +52,7 @@ class Side:
     program: Program
     profile: Profile
     document: Document
+    revision: str | None = None  # the git revision it was read from, if any
 
 
 @dataclass(frozen=True)
@@ -196,9 +198,22 @@ class _Comparison:
                 self.add(
                     Change(
                         "section-moved",
+                        "style-changed",
                         old_at=a.label,
                         new_at=b.label,
                         new=b.title,
+                        position=where,
+                    )
+                )
+            if a.section.item_style != b.section.item_style:
+                self.add(
+                    Change(
+                        "style-changed",
+                        field="kieu_muc",
+                        old_at=a.label,
+                        new_at=b.label,
+                        old=a.section.item_style,
+                        new=b.section.item_style,
                         position=where,
                     )
                 )
@@ -331,6 +346,16 @@ class _Comparison:
 def compare(old: Side, new: Side) -> Diff:
     """Every change from `old` to `new`, in the new program's reading order."""
     comparison = _Comparison(old, new)
+    if old.program.item_style != new.program.item_style:
+        comparison.add(
+            Change(
+                "style-changed",
+                field="kieu_muc",
+                old=old.program.item_style,
+                new=new.program.item_style,
+                position=-1.0,
+            )
+        )
     comparison.section_changes()
     comparison.item_changes()
     comparison.text_changes()

@@ -42,6 +42,8 @@ def translate(key: Key, sections: Mapping[Key, Key], items: Mapping[Key, Key]) -
 def _identity(para: Para, key: Key | None, side: str) -> Hashable:
     if is_structural(para):
         return ("key", key) if key is not None else ("gone", side, para.key)
+    if para.key and not any(isinstance(part, int) for part in para.key):
+        return ("slot", para.role, para.key)  # one-of-a-kind: so, ngay, du_thao, mo_dau, …
     return ("text", para.role, kind(para.key), para.text)
 
 
