@@ -18,9 +18,13 @@ _GONE = {True: ("del", "moveFrom"), False: ("ins", "moveTo")}
 _RANGES = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
 
 
-def body(docx: bytes) -> etree._Element:
+def document_xml(docx: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
-        return etree.fromstring(package.read("word/document.xml")).find(_q("body"))
+        return package.read("word/document.xml").decode("utf-8")
+
+
+def body(docx: bytes) -> etree._Element:
+    return etree.fromstring(document_xml(docx).encode("utf-8")).find(_q("body"))
 
 
 def resolve(root: etree._Element, accept: bool) -> None:

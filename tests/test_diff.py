@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from chuongtrinh.cli import app
 from chuongtrinh.diff.changes import Diff
 from chuongtrinh.diff.describe import summary
 from conftest import EXAMPLES, YEARLY
-from revisions import count, resolved_lines
+from revisions import count, document_xml, resolved_lines
 
 FIRST = EXAMPLES / f"{YEARLY}-lan-1.yaml"
 SECOND = EXAMPLES / f"{YEARLY}-lan-2.yaml"
@@ -91,23 +92,13 @@ def test_redline_marks_insertions_deletions_and_the_move(redline: bytes) -> None
 
 
 def test_redline_carries_one_author_and_one_date(redline: bytes) -> None:
-    import zipfile
-    from io import BytesIO
-
-    xml = zipfile.ZipFile(BytesIO(redline)).read("word/document.xml").decode()
+    xml = document_xml(redline)
     assert f'w:author="{AUTHOR}"' in xml
-    assert {d for d in __import__("re").findall(r'w:date="([^"]+)"', xml)} == {DATE}
+    assert set(re.findall(r'w:date="([^"]+)"', xml)) == {DATE}
 
 
-def test_redline_is_reproducible(drafts: Diff) -> None:
-    from revisions import body
-
-    def xml(data: bytes) -> bytes:
-        from lxml import etree
-
-        return etree.tostring(body(data))
-
-    assert xml(api.redline(drafts, AUTHOR, DATE)) == xml(api.redline(drafts, AUTHOR, DATE))
+def test_redline_is_reproducible(drafts: Diff, redline: bytes) -> None:
+    assert document_xml(api.redline(drafts, AUTHOR, DATE)) == document_xml(redline)
 
 
 def test_cli_exit_codes_like_diff(tmp_path: Path) -> None:

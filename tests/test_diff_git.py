@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from chuongtrinh import api
 from chuongtrinh.cli import app
 from conftest import EXAMPLES, YEARLY
-from revisions import resolved_lines
+from revisions import document_xml, resolved_lines
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
 
@@ -57,7 +57,7 @@ def test_previous_commit_against_the_working_file(repo: Path) -> None:
     redline = (repo / "thay-doi.docx").read_bytes()
     assert resolved_lines(redline, accept=True) == api.plain_text(SECOND)
     assert resolved_lines(redline, accept=False) == api.plain_text(FIRST)
-    assert 'w:author="Nguyễn Văn Phòng"' in _document_xml(redline)
+    assert 'w:author="Nguyễn Văn Phòng"' in document_xml(redline)
 
 
 def test_rev_range_reads_both_sides_from_git_and_dates_the_marks_by_the_commit(
@@ -66,7 +66,7 @@ def test_rev_range_reads_both_sides_from_git_and_dates_the_marks_by_the_commit(
     (repo / "ct.yaml").write_text("bị sửa dở: [", encoding="utf-8")  # the working file is ignored
     code, out, _ = cli("diff", "--rev", "HEAD~1..HEAD", "ct.yaml", "--docx", "r.docx")
     assert code == 1 and "Thêm mục (3) vào phần II.2" in out
-    assert 'w:date="2024-03-05T02:30:00Z"' in _document_xml((repo / "r.docx").read_bytes())
+    assert 'w:date="2024-03-05T02:30:00Z"' in document_xml((repo / "r.docx").read_bytes())
     assert git(repo, "status", "--porcelain") == " M ct.yaml\n?? r.docx\n"
 
 
@@ -85,10 +85,3 @@ def test_textconv_driver_makes_git_diff_readable(repo: Path) -> None:
     out = git(repo, "diff", "HEAD~1", "HEAD", "--", "ct.yaml")
     assert "-Dự thảo lần 1" in out and "+Dự thảo lần 2" in out
     assert "+(3) Báo cáo kết quả thực hiện Quy chế dân chủ" in out
-
-
-def _document_xml(docx: bytes) -> str:
-    import io
-    import zipfile
-
-    return zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
