@@ -97,6 +97,38 @@ class Diff:
         return not self.changes
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a matched pair sits on both sides; makes the changes found between them."""
+
+    old_at: str
+    new_at: str
+    old_label: str | None
+    new_label: str | None
+    position: float
+
+    def change(
+        self,
+        kind: Kind,
+        field: str | None = None,
+        old: str | None = None,
+        new: str | None = None,
+        words: tuple[Piece, ...] = (),
+    ) -> Change:
+        return Change(
+            kind,
+            field,
+            self.old_at,
+            self.new_at,
+            self.old_label,
+            self.new_label,
+            old,
+            new,
+            words,
+            self.position,
+        )
+
+
 def _match_items(old: Tree, new: Tree) -> list[Pair]:
     return pair_up(
         old.items,
@@ -156,6 +188,20 @@ class _Comparison:
     def add(self, change: Change) -> None:
         self.changes.append(change)
 
+    def one_sided(
+        self, kind: Kind, side: str, at: str, label: str | None, text: str, key: Key
+    ) -> None:
+        """A section or item found on one side only; `key` is its item or section key."""
+        where = key if kind.startswith("item") else (*key, "tieu_de")
+        if side == "new":
+            self.add(
+                Change(kind, new_at=at, new_label=label, new=text, position=self.at_new(where))
+            )
+        else:
+            self.add(
+                Change(kind, old_at=at, old_label=label, old=text, position=self.at_old(where))
+            )
+
     # -- sections --------------------------------------------------------------------------
 
     def section_changes(self) -> None:
@@ -163,24 +209,10 @@ class _Comparison:
         matched_new = set(self.sections.values())
         for node in new_tree.sections:
             if node.key not in matched_new:
-                self.add(
-                    Change(
-                        "section-added",
-                        new_at=node.label,
-                        new=node.title,
-                        position=self.at_new((*node.key, "tieu_de")),
-                    )
-                )
+                self.one_sided("section-added", "new", node.label, None, node.title, node.key)
         for node in old_tree.sections:
             if node.key not in self.sections:
-                self.add(
-                    Change(
-                        "section-removed",
-                        old_at=node.label,
-                        old=node.title,
-                        position=self.at_old((*node.key, "tieu_de")),
-                    )
-                )
+                self.one_sided("section-removed", "old", node.label, None, node.title, node.key)
         siblings: dict[Key | None, list[Pair]] = defaultdict(list)
         old_order = {n.key: i for i, n in enumerate(old_tree.sections)}
         new_order = {n.key: i for i, n in enumerate(new_tree.sections)}
@@ -194,42 +226,18 @@ class _Comparison:
             where = self.at_new((*new_key, "tieu_de"))
             parent = None if a.parent is None else self.sections.get(a.parent)
             moved = parent != b.parent or (old_order[old_key], new_order[new_key]) not in kept
+            place = _Place(a.label, b.label, None, None, where)
             if moved:
-                self.add(
-                    Change(
-                        "section-moved",
-                        "style-changed",
-                        old_at=a.label,
-                        new_at=b.label,
-                        new=b.title,
-                        position=where,
-                    )
-                )
+                self.add(place.change("section-moved", new=b.title))
             if a.section.item_style != b.section.item_style:
                 self.add(
-                    Change(
-                        "style-changed",
-                        field="kieu_muc",
-                        old_at=a.label,
-                        new_at=b.label,
-                        old=a.section.item_style,
-                        new=b.section.item_style,
-                        position=where,
+                    place.change(
+                        "style-changed", "kieu_muc", a.section.item_style, b.section.item_style
                     )
                 )
             if a.title != b.title:
-                self.add(
-                    Change(
-                        "section-renamed",
-                        field="tieu_de",
-                        old_at=a.label,
-                        new_at=b.label,
-                        old=a.title,
-                        new=b.title,
-                        words=tuple(diff(a.title, b.title)),
-                        position=where,
-                    )
-                )
+                words = tuple(diff(a.title, b.title))
+                self.add(place.change("section-renamed", "tieu_de", a.title, b.title, words))
 
     # -- items -----------------------------------------------------------------------------
 
@@ -239,26 +247,12 @@ class _Comparison:
         matched_new = set(self.items.values())
         for node in self.new_tree.items:
             if node.key not in matched_new:
-                self.add(
-                    Change(
-                        "item-added",
-                        new_at=self._section_label(self.new_tree, node),
-                        new_label=node.label,
-                        new=node.item.text,
-                        position=self.at_new(node.key),
-                    )
-                )
+                at = self._section_label(self.new_tree, node)
+                self.one_sided("item-added", "new", at, node.label, node.item.text, node.key)
         for node in self.old_tree.items:
             if node.key not in self.items:
-                self.add(
-                    Change(
-                        "item-removed",
-                        old_at=self._section_label(self.old_tree, node),
-                        old_label=node.label,
-                        old=node.item.text,
-                        position=self.at_old(node.key),
-                    )
-                )
+                at = self._section_label(self.old_tree, node)
+                self.one_sided("item-removed", "old", at, node.label, node.item.text, node.key)
         stay: dict[Key, list[Pair]] = defaultdict(list)
         for old_key, new_key in self.items.items():
             if self.sections.get(old_items[old_key].section) == new_items[new_key].section:
@@ -272,29 +266,17 @@ class _Comparison:
         return tree.section(node.section).label
 
     def item_pair(self, a: ItemNode, b: ItemNode, kept: set[Pair]) -> None:
-        def change(
-            kind: Kind,
-            name: str | None,
-            old: str | None,
-            new: str | None,
-            words: tuple[Piece, ...] = (),
-        ) -> Change:
-            return Change(
-                kind,
-                name,
-                old_at=self._section_label(self.old_tree, a),
-                new_at=self._section_label(self.new_tree, b),
-                old_label=a.label,
-                new_label=b.label,
-                old=old,
-                new=new,
-                words=words,
-                position=self.at_new(b.key),
-            )
+        change = _Place(
+            self._section_label(self.old_tree, a),
+            self._section_label(self.new_tree, b),
+            a.label,
+            b.label,
+            self.at_new(b.key),
+        ).change
 
         same_section = self.sections.get(a.section) == b.section
         if not same_section or (a.index, b.index) not in kept:
-            self.add(change("item-moved", None, None, b.item.text))
+            self.add(change("item-moved", new=b.item.text))
         if a.item.text != b.item.text:
             words = tuple(diff(a.item.text, b.item.text))
             self.add(change("item-edited", "noi_dung", a.item.text, b.item.text, words))

@@ -28,6 +28,11 @@ def is_structural(para: Para) -> bool:
     return kind(para.key) in ("muc", "tieu_de")
 
 
+def _owner(key: Key) -> Key:
+    """The section a heading, item or lead-agency line belongs to."""
+    return key[: len(key) - {"muc": 2, "tieu_de": 1, "chu_tri": 3}.get(kind(key), len(key))]
+
+
 def translate(key: Key, sections: Mapping[Key, Key], items: Mapping[Key, Key]) -> Key | None:
     """An old paragraph's key in the new program's terms; None when its owner is gone."""
     what = kind(key)
@@ -36,12 +41,17 @@ def translate(key: Key, sections: Mapping[Key, Key], items: Mapping[Key, Key]) -
     if what == "tieu_de":
         owner = sections.get(key[:-1])
         return None if owner is None else (*owner, "tieu_de")
+    if what == "chu_tri":  # the line after a group of items, keyed by the group's first item
+        first = items.get(key[:-1])
+        return None if first is None else (*first, "chu_tri")
     return key
 
 
 def _identity(para: Para, key: Key | None, side: str) -> Hashable:
     if is_structural(para):
         return ("key", key) if key is not None else ("gone", side, para.key)
+    if kind(para.key) == "chu_tri":
+        return ("lead", key)
     if para.key and not any(isinstance(part, int) for part in para.key):
         return ("slot", para.role, para.key)  # one-of-a-kind: so, ngay, du_thao, mo_dau, …
     return ("text", para.role, kind(para.key), para.text)
@@ -63,6 +73,8 @@ def pair(
             return 0.0
         if pa.role != pb.role or kind(pa.key) != kind(pb.key):
             return 0.0
+        if kind(pa.key) == "chu_tri" and sections.get(_owner(pa.key)) != _owner(pb.key):
+            return 0.0  # a lead-agency line stays with its section's items
         return similarity(pa.text, pb.text)
 
     return pair_up(tagged_old, tagged_new, lambda t: t[0], score, _THRESHOLD)

@@ -70,6 +70,23 @@ def _revised(old: Para, new: Para, side: Mark = "", move: str | None = None) -> 
     return TrackedPara(base.role, runs, base.key, marks, same, move)
 
 
+def _one_side(
+    own: Sequence[Para],
+    other: Sequence[Para],
+    span: range,
+    moved: dict[int, tuple[int, str]],
+    move: Mark,
+) -> Iterator[TrackedPara]:
+    """Paragraphs of one side only: a move's end (`move`), else a whole deletion or insertion."""
+    for n in span:
+        if n not in moved:
+            yield _whole(own[n], "del" if move == "moveFrom" else "ins")
+            continue
+        partner, name = moved[n]
+        old, new = (own[n], other[partner]) if move == "moveFrom" else (other[partner], own[n])
+        yield _revised(old, new, move, name)
+
+
 class _Merge:
     def __init__(self, diff: Diff) -> None:
         self.diff = diff
@@ -89,18 +106,8 @@ class _Merge:
             moved_to[j] = (i, name)
         i = j = 0
         for anchor_i, anchor_j in [*anchors, (len(old), len(new))]:
-            for n in range(i, anchor_i):
-                if n in moved_from:
-                    target, name = moved_from[n]
-                    yield _revised(old[n], new[target], "moveFrom", name)
-                else:
-                    yield _whole(old[n], "del")
-            for n in range(j, anchor_j):
-                if n in moved_to:
-                    source, name = moved_to[n]
-                    yield _revised(old[source], new[n], "moveTo", name)
-                else:
-                    yield _whole(new[n], "ins")
+            yield from _one_side(old, new, range(i, anchor_i), moved_from, "moveFrom")
+            yield from _one_side(new, old, range(j, anchor_j), moved_to, "moveTo")
             if anchor_i < len(old):
                 yield _revised(old[anchor_i], new[anchor_j])
             i, j = anchor_i + 1, anchor_j + 1
