@@ -13,7 +13,7 @@ from chuongtrinh import api
 from chuongtrinh.cli import app
 from chuongtrinh.diff.changes import Diff
 from chuongtrinh.diff.describe import summary
-from conftest import EXAMPLES, YEARLY
+from conftest import EXAMPLES, MONTHLY, YEARLY
 from revisions import count, document_xml, resolved_lines
 
 FIRST = EXAMPLES / f"{YEARLY}-lan-1.yaml"
@@ -71,7 +71,7 @@ def test_word_changes_inside_an_edited_item(drafts: Diff) -> None:
 
 def test_summary_in_vietnamese(drafts: Diff) -> None:
     assert summary(drafts.changes) == [
-        "- Sửa dấu dự thảo: “lần 1” thành “lần 2”;",
+        "- Sửa dấu dự thảo: “Dự thảo lần 1” thành “Dự thảo lần 2”;",
         "- Thêm mục (3) vào phần II.2;",
         "- Sửa tiêu đề phần II.3: “tháng 8/2024” thành “tháng 9/2024”;",
         "- Sửa nội dung mục (2) phần II.3;",
@@ -144,3 +144,29 @@ def test_text_fallback_prints_broken_yaml_as_is(tmp_path: Path) -> None:
     assert cli("text", bad)[0] == 1
     code, out, _ = cli("text", "--fallback", bad)
     assert code == 0 and out == bad.read_text(encoding="utf-8")
+
+
+def test_a_flat_program_with_dash_items(tmp_path: Path, example_text: dict[str, str]) -> None:
+    """Sections '1.', '2.' and items '-': an item moved, a heading, the date and a recipient."""
+    text = example_text[MONTHLY]
+    moved = (
+        "      - Thường xuyên nắm bắt diễn biến tư tưởng của đảng viên để định hướng kịp thời.\n"
+    )
+    anchor = "      - Ban hành Kế hoạch và tổ chức khảo sát lấy ý kiến nhân dân"
+    edited = text.replace(moved, "").replace(anchor, moved + anchor)
+    edited = edited.replace("Lãnh đạo đảng viên thực hiện", "Lãnh đạo cán bộ, đảng viên thực hiện")
+    edited = edited.replace("ngay: 2023-02-01", "ngay: 2023-02-03")
+    edited = edited.replace("  - Lưu Đảng uỷ", "  - Thường trực HĐND Tỉnh\n  - Lưu Đảng uỷ")
+    old, new = tmp_path / "cu.yaml", tmp_path / "moi.yaml"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(edited, encoding="utf-8")
+    found = api.diff(str(old), str(new))
+    assert summary(found.changes) == [
+        "- Sửa dòng địa danh, ngày tháng: “Đồng Tháp, ngày 01 tháng 02 năm 2023” thành “Đồng Tháp, ngày 03 tháng 02 năm 2023”;",
+        "- Sửa tiêu đề phần 2: “Lãnh đạo đảng viên thực hiện nhiệm vụ.” thành “Lãnh đạo cán bộ, đảng viên thực hiện nhiệm vụ.”;",
+        "- Chuyển mục thứ 4 từ phần 1 sang phần 2 (nay là mục thứ 2);",
+        "- Thêm nơi nhận “- Thường trực HĐND Tỉnh,”.",
+    ]
+    document = api.redline(found, AUTHOR, DATE)
+    assert resolved_lines(document, accept=True) == api.plain_text(new)
+    assert resolved_lines(document, accept=False) == api.plain_text(old)

@@ -142,6 +142,10 @@ def edited(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any], list[Edit]]
         fresh = draw(item(100 + n, NEW_WORDS))
         after[target]["muc"].insert(draw(st.integers(0, len(after[target]["muc"]))), fresh)
         edits.append(Edit("insert", fresh["noi_dung"]))
+    if draw(st.booleans()):
+        renamed = after[draw(st.integers(0, len(after) - 1))]
+        renamed["tieu_de"] += " (dự kiến tháng 9/2024)"
+        edits.append(Edit("rename", renamed["tieu_de"]))
     new_style = style
     if draw(st.booleans()):
         new_style = draw(st.sampled_from([s for s in STYLES if s != style]))
@@ -165,6 +169,7 @@ def found_edits(diff: Diff) -> set[Edit]:
         "item-edited": "words",
         "item-moved": "move",
         "style-changed": "renumber",
+        "section-renamed": "rename",
     }
     out = set()
     for change in diff.changes:
@@ -201,12 +206,32 @@ def test_the_redline_accepts_to_new_and_rejects_to_old(case: tuple[Any, Any, lis
     old, new, edits = case
     diff = compared(old, new)
     redline = api.redline(diff, "VP", "2024-01-01T00:00:00Z")
-    new_lines = [line for p in diff.new.document.paragraphs() for line in p.text.split("\n")]
-    old_lines = [line for p in diff.old.document.paragraphs() for line in p.text.split("\n")]
-    assert resolved_lines(redline, accept=True) == new_lines
-    assert resolved_lines(redline, accept=False) == old_lines
+    assert resolved_lines(redline, accept=True) == _lines(diff.new.document)
+    assert resolved_lines(redline, accept=False) == _lines(diff.old.document)
     if not edits:
         assert set(count(redline).values()) == {0}
+
+
+@SETTINGS
+@given(sections(), st.randoms(use_true_random=False))
+def test_any_reordering_accepts_to_new_and_rejects_to_old(
+    body: list[dict[str, Any]], random: Any
+) -> None:
+    """Sections and items shuffled anywhere: whatever the diff calls a move, both sides hold."""
+    shuffled = copy.deepcopy(body)
+    random.shuffle(shuffled)
+    everything = [entry for section in shuffled for entry in section["muc"]]
+    random.shuffle(everything)
+    for section in shuffled:
+        section["muc"] = [everything.pop() for _ in section["muc"]]
+    diff = compared(program(body, "(1)"), program(shuffled, "(1)"))
+    redline = api.redline(diff, "VP", "2024-01-01T00:00:00Z")
+    assert resolved_lines(redline, accept=True) == _lines(diff.new.document)
+    assert resolved_lines(redline, accept=False) == _lines(diff.old.document)
+
+
+def _lines(document: Any) -> list[str]:
+    return [line for p in document.paragraphs() for line in p.text.split("\n")]
 
 
 @SETTINGS

@@ -144,12 +144,20 @@ def _match_sections(old: Tree, new: Tree, items: dict[Key, Key]) -> list[Pair]:
         section = node.section
         return (node.title, section.lead_in, tuple(section.paragraphs))
 
+    targets = set(items.values())
+
     def score(a: SectionNode, b: SectionNode) -> float:
+        """Title likeness, helped by the share of matched items that stayed in this section:
+        a section keeps its identity when either its title or its items carried over."""
+        title = similarity(a.title, b.title)
         mine = [items.get((*a.key, "muc", j)) for j in range(len(a.section.items))]
-        shared = sum(1 for k in mine if k is not None and k[:-2] == b.key)
-        most = max(len(a.section.items), len(b.section.items))
-        overlap = shared / most if most else 1.0
-        return 0.6 * similarity(a.title, b.title) + 0.4 * overlap
+        kept = [k for k in mine if k is not None]
+        theirs = [j for j in range(len(b.section.items)) if (*b.key, "muc", j) in targets]
+        most = max(len(kept), len(theirs))
+        if not most:  # nothing to compare the contents by: the title decides
+            return title
+        shared = sum(1 for k in kept if k[:-2] == b.key) / most
+        return 0.5 * title + 0.5 * max(title, shared)
 
     return pair_up(old.sections, new.sections, identity, score, _THRESHOLD)
 

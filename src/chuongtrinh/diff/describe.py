@@ -40,6 +40,13 @@ def _in(at: str | None) -> str:
     return f" phần {at}" if at else ""
 
 
+def _section(at: str | None) -> str:
+    """'II.3' as it is (clearly a part), a bare '2' as 'phần 2'."""
+    if not at:
+        return "phần không tiêu đề"
+    return at if "." in at else f"phần {at}"
+
+
 def _quoted(text: str | None) -> str:
     if not text:
         return ""
@@ -67,7 +74,10 @@ def _balanced(text: str) -> str:
 
 
 def _what_changed(change: Change) -> str:
-    """': “5 năm” thành “05 năm”' when the changed stretch is short, else ''."""
+    """': “lần 1” thành “lần 2”': both texts when short, else the changed stretch when that is
+    short, else ''."""
+    if change.old and change.new and max(len(change.old), len(change.new)) <= _SHORT:
+        return f": “{change.old}” thành “{change.new}”"
     found = gist(change.words)
     if found is None or max(len(found[0]), len(found[1])) > _SHORT:
         return ""
@@ -90,7 +100,7 @@ def phrase(change: Change) -> str:
         case "section-renamed":
             return f"Sửa tiêu đề phần {c.new_at}{_what_changed(c)}"
         case "section-moved":
-            return f"Chuyển phần{_quoted(c.new)} từ {c.old_at} sang {c.new_at}"
+            return f"Chuyển phần{_quoted(c.new)} từ {_section(c.old_at)} sang {_section(c.new_at)}"
         case "style-changed":
             where = f" phần {c.new_at}" if c.new_at else ""
             before, after = c.old or "mặc định", c.new or "mặc định"
@@ -101,7 +111,9 @@ def phrase(change: Change) -> str:
             return f"Bỏ mục {c.old_label}{_in(c.old_at)}{_quoted(c.old)}"
         case "item-moved":
             if c.old_at != c.new_at:
-                moved = f"Chuyển mục {c.old_label} từ {c.old_at} sang {c.new_at}"
+                moved = (
+                    f"Chuyển mục {c.old_label} từ {_section(c.old_at)} sang {_section(c.new_at)}"
+                )
                 return moved + (
                     "" if c.old_label == c.new_label else f" (nay là mục {c.new_label})"
                 )
