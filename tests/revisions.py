@@ -56,12 +56,14 @@ def resolve(root: etree._Element, accept: bool) -> None:
 
 
 def _merge_into_next(p: etree._Element) -> None:
-    """A removed paragraph mark joins the paragraph's content to the next paragraph."""
+    """A removed paragraph mark joins the paragraph's content to the next paragraph. The last
+    mark of a table cell, and the one before a table, stay: Word and LibreOffice cannot join
+    those paragraphs to anything."""
     content = [c for c in p if c.tag != _q("pPr")]
     following = p.getnext()
-    while following is not None and following.tag != _q("p"):
-        following = following.getnext()
-    if content and following is not None:
+    if following is None or following.tag != _q("p"):
+        return
+    if content:
         anchor = following.find(_q("pPr"))
         for child in reversed(content):
             if anchor is not None:

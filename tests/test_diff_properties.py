@@ -59,17 +59,20 @@ AGENCIES = ["Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ban Tuyê
 STYLES = ["(1)", "-", "a)", "1."]
 
 
-def program(sections: list[dict[str, Any]], style: str) -> dict[str, Any]:
+def program(sections: list[dict[str, Any]], style: str, issued: bool = False) -> dict[str, Any]:
+    """A draft (no number, year only, no signer), or the issued program."""
+    draft: dict[str, Any] = {"ngay": 2023, "du_thao": True}
+    final: dict[str, Any] = {"so": 125, "ngay": "2023-12-20"}
+    signer = {"chuc_vu": "BÍ THƯ", "ho_ten": "Nguyễn Văn A"} if issued else {}
     return {
         "he_thong": "dang",
         "co_quan": {"ten": "TỈNH ỦY HẬU GIANG", "viet_tat": "TU"},
         "dia_danh": "Hậu Giang",
-        "ngay": 2023,
-        "du_thao": True,
+        **(final if issued else draft),
         "trich_yeu": "Làm việc năm 2024",
         "noi_dung": [{"tieu_de": "NỘI DUNG VÀ THỜI GIAN", "kieu_muc": style, "noi_dung": sections}],
         "noi_nhan": ["Lưu VPTU"],
-        "ky": {"tham_quyen": "T/M TỈNH ỦY"},
+        "ky": {"tham_quyen": "T/M TỈNH ỦY", **signer},
     }
 
 
@@ -150,7 +153,10 @@ def edited(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any], list[Edit]]
     if draw(st.booleans()):
         new_style = draw(st.sampled_from([s for s in STYLES if s != style]))
         edits.append(Edit("renumber", new_style))
-    return program(before, style), program(after, new_style), edits
+    issued = draw(st.booleans())
+    if issued:
+        edits.append(Edit("issue", ""))
+    return program(before, style), program(after, new_style, issued), edits
 
 
 def compared(old: dict[str, Any], new: dict[str, Any]) -> Diff:
@@ -173,7 +179,9 @@ def found_edits(diff: Diff) -> set[Edit]:
     }
     out = set()
     for change in diff.changes:
-        if change.kind == "item-field" and change.field == "chu_tri":
+        if change.kind.startswith("text-"):  # number, date, draft mark, signer: one edit
+            out.add(Edit("issue", ""))
+        elif change.kind == "item-field" and change.field == "chu_tri":
             out.add(Edit("lead", _item_text(diff, change.new_label, change.new_at)))
         else:
             text = change.new if change.new is not None else change.old

@@ -75,3 +75,16 @@ def in_order(pairs: Sequence[Pair]) -> set[Pair]:
         kept.add(ordered[n])
         n = back[n]
     return kept
+
+
+def in_order_around(first: Sequence[Pair], rest: Sequence[Pair]) -> set[Pair]:
+    """The pairs in order, `first` chosen before any of `rest` is considered: of `rest`, only
+    pairs that fall into the same gap between kept `first` pairs on both sides can stay."""
+    kept = in_order(first)
+    fixed = sorted(kept)
+    olds = [i for i, _ in fixed]
+    news = [j for _, j in fixed]
+    fitting = [
+        (i, j) for i, j in rest if bisect.bisect_left(olds, i) == bisect.bisect_left(news, j)
+    ]
+    return kept | in_order(fitting)

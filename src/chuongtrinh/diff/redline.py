@@ -4,12 +4,12 @@ revision mark on every run and paragraph mark that differs."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from chuongtrinh.diff import paragraphs
 from chuongtrinh.diff.changes import Diff
-from chuongtrinh.diff.match import in_order
+from chuongtrinh.diff.match import in_order_around
 from chuongtrinh.diff.words import opcodes, tokens
 from chuongtrinh.docx.tracked import Mark
 from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
@@ -70,6 +70,55 @@ def _revised(old: Para, new: Para, side: Mark = "", move: str | None = None) -> 
     return TrackedPara(base.role, runs, base.key, marks, same, move)
 
 
+def _is_whole(para: TrackedPara, mark: Mark) -> bool:
+    return para.mark == mark and all(m == mark for m in para.marks)
+
+
+def _unmove(paras: list[TrackedPara], name: str | None) -> list[TrackedPara]:
+    """Both ends of the move `name` as a plain deletion and insertion."""
+    plain: dict[Mark, Mark] = {"moveFrom": "del", "moveTo": "ins"}
+    out = []
+    for para in paras:
+        if para.move == name and para.mark in plain:
+            mark = plain[para.mark]
+            para = TrackedPara(para.role, para.runs, para.key, (mark,) * len(para.runs), mark)
+        out.append(para)
+    return out
+
+
+def _settle_last(paras: list[TrackedPara]) -> list[TrackedPara]:
+    """The last paragraph mark of a table cell, or before a table, cannot be inserted or deleted
+    (Word and LibreOffice keep it, leaving an empty line), so the changed paragraphs at the end
+    are recorded differently. When they were all inserted (or all deleted), the unchanged mark
+    before them carries the change ('a new paragraph break after the one before, then text');
+    when both, the last deleted and the last inserted paragraph become one paragraph holding
+    both. Moves at the end are recorded as a deletion and an insertion."""
+    start = max((n + 1 for n, p in enumerate(paras) if not p.mark), default=0)
+    if start == len(paras):
+        return paras
+    for para in paras[start:]:
+        if para.move is not None:
+            paras = _unmove(paras, para.move)
+    tail = paras[start:]
+    inserted = [n for n, p in enumerate(tail, start) if p.mark == "ins"]
+    deleted = [n for n, p in enumerate(tail, start) if p.mark == "del"]
+    if inserted and deleted:
+        gone, new = paras[deleted[-1]], paras[inserted[-1]]
+        marks: tuple[Mark, ...] = (*gone.marks, *new.marks)
+        joined = TrackedPara(new.role, gone.runs + new.runs, new.key, marks)
+        kept = [p for n, p in enumerate(paras) if n not in (deleted[-1], inserted[-1])]
+        return [*kept, joined]
+    if start == 0:
+        return paras  # nothing unchanged in front to carry the change
+    mark: Mark = "ins" if inserted else "del"
+    return [
+        *paras[: start - 1],
+        replace(paras[start - 1], mark=mark),
+        *paras[start:-1],
+        replace(paras[-1], mark=""),
+    ]
+
+
 def _one_side(
     own: Sequence[Para],
     other: Sequence[Para],
@@ -96,7 +145,10 @@ class _Merge:
         """Old and new paragraphs interleaved: accepting every mark gives `new`, rejecting `old`."""
         pairs = paragraphs.pair(old, new, self.diff.sections, self.diff.items)
         pairs = [(i, j) for i, j in pairs if old[i].role == new[j].role]
-        anchors = sorted(in_order(pairs))
+        # Items and headings stay put before the lines derived from them may.
+        items = [(i, j) for i, j in pairs if paragraphs.is_structural(new[j])]
+        others = [(i, j) for i, j in pairs if not paragraphs.is_structural(new[j])]
+        anchors = sorted(in_order_around(items, others))
         moved_from: dict[int, tuple[int, str]] = {}
         moved_to: dict[int, tuple[int, str]] = {}
         for i, j in sorted(set(pairs) - set(anchors), key=lambda p: p[1]):
@@ -124,12 +176,12 @@ class _Merge:
                 before = old_tables.get(block.role, Columns(block.role, (), ()))
                 yield Columns(
                     block.role,
-                    tuple(self.paragraphs(before.left, block.left)),
-                    tuple(self.paragraphs(before.right, block.right)),
+                    tuple(_settle_last(list(self.paragraphs(before.left, block.left)))),
+                    tuple(_settle_last(list(self.paragraphs(before.right, block.right)))),
                 )
             elif isinstance(block, Para) and not body_done:
-                body_done = True
-                yield from self.paragraphs(old_body, new_body)
+                body_done = True  # the body ends at the closing table: its last mark stays
+                yield from _settle_last(list(self.paragraphs(old_body, new_body)))
             elif not isinstance(block, Para):
                 yield block
 
