@@ -112,6 +112,8 @@ def test_cli_exit_codes_like_diff(tmp_path: Path) -> None:
     code, _, err = cli("diff", bad, SECOND)
     assert code == 2
     assert f"{bad}:3:1: lỗi [yaml-syntax]" in err and "Traceback" not in err
+    code, out, _ = cli("diff", SECOND, bad, "--format", "json")
+    assert code == 2 and [d["code"] for d in json.loads(out)] == ["yaml-syntax"]
 
 
 def test_cli_json_and_summary() -> None:
@@ -119,6 +121,7 @@ def test_cli_json_and_summary() -> None:
     record = json.loads(out)
     assert code == 1 and record["same"] is False
     assert [c["kind"] for c in record["changes"]][:2] == ["text-edited", "item-added"]
+    assert record["changes"][1]["text"] == "Thêm mục (3) vào phần II.2"
     code, out, _ = cli("diff", FIRST, SECOND, "--summary")
     assert out.splitlines()[1] == "- Thêm mục (3) vào phần II.2;"
 

@@ -101,7 +101,7 @@ def diff(
     if output_format is OutputFormat.json:
         typer.echo(view.as_json(found))
     elif summary:
-        for line in summarise(found.changes):
+        for line in summarise(found.changes) or ["Không có thay đổi."]:
             typer.echo(line)
     else:
         forced = {Colour.always: True, Colour.never: False}.get(colour)

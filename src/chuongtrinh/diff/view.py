@@ -86,7 +86,7 @@ def as_json(diff: Diff) -> str:
             "old": diff.old.name,
             "new": diff.new.name,
             "same": diff.same,
-            "changes": [c.as_dict() for c in diff.changes],
+            "changes": [{**c.as_dict(), "text": phrase(c)} for c in diff.changes],
         },
         ensure_ascii=False,
         indent=2,
