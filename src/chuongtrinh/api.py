@@ -181,5 +181,5 @@ def plain_text(path: Path) -> list[str]:
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
         return lines(io.BytesIO(data))
-    compiled = compile_text(source.read_text(path), str(path))
-    return [line for para in layout(compiled).paragraphs() for line in para.text.split("\n")]
+    paras = layout(compile_file(path)).paragraphs()
+    return [line for para in paras for line in para.text.split("\n")]
