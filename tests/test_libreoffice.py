@@ -43,6 +43,8 @@ EXPECTED = {
     ],
     CHI_BO: ["STT", "Người thực hiện", "Ghi chú", "1. Công tác chính trị, tư tưởng", "T/M CHI BỘ"],
     YEARLY_TABLE: ["Nội dung", "Thời gian", "4. Quý IV", "- Lưu Văn phòng Đảng ủy."],
+    f"{YEARLY}-lan-1": ["Dự thảo lần 1", "-CTr/TU", "T/M TỈNH ỦY"],
+    f"{YEARLY}-lan-2": ["Dự thảo lần 2", "-CTr/TU", "T/M TỈNH ỦY"],
 }
 
 

@@ -5,25 +5,28 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import io
 import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
 
 from chuongtrinh import lint, profiles, source, validation
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
-from chuongtrinh.layout.blocks import Document
+from chuongtrinh.layout.blocks import Document, Para
 from chuongtrinh.model import Program
 from chuongtrinh.profiles import Profile
 from chuongtrinh.source import Located
 
 if TYPE_CHECKING:
     from chuongtrinh.check import CheckResult
+    from chuongtrinh.diff.changes import Diff, Side
+    from chuongtrinh.diff.revision import Source
 
 
 @dataclass
@@ -243,3 +246,49 @@ def check(path: Path, profile: str = "tu-dong") -> CheckResult:
     from chuongtrinh.check import check_file
 
     return check_file(path, profile)
+
+
+# -- comparing revisions (issue 5) ---------------------------------------------------------
+
+
+def diff(old: str | None, new: str | None, rev: str | None = None, file: str | None = None) -> Diff:
+    """Compare two revisions: `OLD NEW` (files or `REV:FILE`) or `rev='A..B'` with `file`."""
+    from chuongtrinh.diff import revision
+    from chuongtrinh.diff.changes import compare
+
+    before, after = revision.pair(old, new, rev, file)
+    return compare(side(before), side(after))
+
+
+def side(read: Source) -> Side:
+    """One compiled and laid-out revision; raises ChuongtrinhError with located diagnostics."""
+    from chuongtrinh.diff.changes import Side
+
+    compiled = compile_text(read.text, read.name)
+    return Side(read.name, compiled.program, compiled.profile, layout(compiled), read.revision)
+
+
+def redline(changes: Diff, author: str, date: str) -> bytes:
+    """The new revision as .docx with the differences recorded as Word tracked changes."""
+    from chuongtrinh.diff.redline import TrackedPara, redline
+    from chuongtrinh.docx.tracked import Revisions, track
+    from chuongtrinh.docx.writer import render as write
+
+    revisions = Revisions(author, date)
+
+    def decorate(p: Any, para: Para, made: list[list[Any]]) -> None:
+        if isinstance(para, TrackedPara):
+            track(revisions, p, made, para.marks, para.mark, para.move)
+
+    return write(redline(changes), changes.new.profile, decorate)
+
+
+def plain_text(path: Path) -> list[str]:
+    """A program (YAML) or any .docx as lines of text, the same lines for a program and its .docx."""
+    from chuongtrinh.docx.reader import lines
+
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        return lines(io.BytesIO(data))
+    paras = layout(compile_file(path)).paragraphs()
+    return [line for para in paras for line in para.text.split("\n")]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
@@ -97,11 +98,19 @@ def _setup_page(document: WordDocument, profile: Profile) -> None:
     oxml.page_number_field(header._p)
 
 
-def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> None:
+# Called after each paragraph is written with its w:p and the w:r elements written for each of
+# the layout paragraph's runs; the redline uses it to record tracked changes (docx/tracked.py).
+Decorate = Callable[[Any, Para, list[list[Any]]], None]
+
+
+def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> list[list[Any]]:
+    """Write `para` into `paragraph`; the w:r elements made for each run, run by run."""
     # The style id straight onto w:pStyle: python-docx's `paragraph.style = …` looks the
     # default style up on every call, which made a 2,000-row table take seconds.
     paragraph._p.style = style.style_id
+    made: list[list[Any]] = []
     for run in para.runs:
+        before = len(paragraph._p.r_lst)
         for n, piece in enumerate(run.text.split("\n")):
             if n:
                 paragraph.add_run().add_break()
@@ -115,6 +124,8 @@ def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> None:
                 word_run.italic = True
             if run.underline:
                 word_run.underline = True
+        made.append(paragraph._p.r_lst[before:])
+    return made
 
 
 def _drawn_width(rules: Style) -> tuple[str, float] | None:
@@ -130,8 +141,11 @@ def _twips(mm: float) -> int:
 
 
 class _Writer:
-    def __init__(self, profile: Profile, roles: Iterable[str]) -> None:
+    def __init__(
+        self, profile: Profile, roles: Iterable[str], decorate: Decorate | None = None
+    ) -> None:
         self.profile = profile
+        self.decorate = decorate
         self.document: WordDocument = docx.Document()
         _setup_styles(self.document, profile, roles)
         _setup_page(self.document, profile)
@@ -141,7 +155,9 @@ class _Writer:
         self.text_width_mm = page.width_mm - page.margin_mm.left - page.margin_mm.right
 
     def fill(self, paragraph: Paragraph, para: Para, width_mm: float) -> None:
-        _fill(paragraph, para, self.styles[para.role])
+        made = _fill(paragraph, para, self.styles[para.role])
+        if self.decorate is not None:
+            self.decorate(paragraph._p, para, made)
         drawn = self.drawn[para.role]
         if drawn:  # a rule or box narrower than its column: indent it from the sides
             place, length = drawn
@@ -208,10 +224,10 @@ class _Writer:
         return buffer.getvalue()
 
 
-def render(document: Document, profile: Profile) -> bytes:
-    """The .docx bytes of a laid-out program."""
+def render(document: Document, profile: Profile, decorate: Decorate | None = None) -> bytes:
+    """The .docx bytes of a laid-out program (`decorate` may amend each paragraph written)."""
     roles = sorted({p.role for p in document.paragraphs()} | {"page_number"})
-    writer = _Writer(profile, roles)
+    writer = _Writer(profile, roles, decorate)
     for block in document.blocks:
         if isinstance(block, Columns):
             writer.columns(block)

@@ -1,0 +1,1 @@
+"""Comparing two revisions of a program: matching, changes, redline blocks, summary."""

@@ -1,0 +1,104 @@
+"""Each side of a diff is a YAML file or a git revision of one (`HEAD~1:ct.yaml`), read with
+`git cat-file` so the working tree is never touched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+
+
+@dataclass(frozen=True)
+class Source:
+    """A program's text and the name diagnostics use for it."""
+
+    name: str
+    text: str
+    revision: str | None = None  # the git revision it was read from
+
+
+def _trouble(name: str, code: str, message: str, hint: str | None = None) -> ChuongtrinhError:
+    return ChuongtrinhError([Diagnostic(name, 1, 1, code, message, hint)])
+
+
+def git(*args: str, cwd: Path | None = None) -> str:
+    """Output of a git command; a ChuongtrinhError when git is missing or fails."""
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, check=False, text=True, encoding="utf-8"
+        )
+    except FileNotFoundError:
+        raise _trouble("git", "git-missing", "không tìm thấy lệnh git") from None
+    if done.returncode != 0:
+        raise _trouble(
+            " ".join(args[-1:]) or "git",
+            "git-error",
+            done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "git báo lỗi",
+        )
+    return done.stdout
+
+
+def _object(revision: str, path: str) -> str:
+    """`rev:path` with a relative path read from the current folder, as a user types it."""
+    if path.startswith(("/", "./", "../")):
+        return f"{revision}:{path}" if not path.startswith("/") else f"{revision}:{_from_top(path)}"
+    return f"{revision}:./{path}"
+
+
+def _from_top(path: str) -> str:
+    top = Path(git("rev-parse", "--show-toplevel").strip())
+    return Path(path).resolve().relative_to(top.resolve()).as_posix()
+
+
+def read(spec: str) -> Source:
+    """A file path, or `REV:PATH` naming a file in a git revision."""
+    path = Path(spec)
+    if path.is_file():
+        try:
+            return Source(spec, path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _trouble(spec, "unreadable", f"không đọc được tệp: {exc}") from None
+    revision, colon, inside = spec.partition(":")
+    if not colon or not revision or not inside:
+        raise _trouble(spec, "file-not-found", "không tìm thấy tệp", "viết TỆP hoặc REV:TỆP")
+    return at_revision(revision, inside)
+
+
+def at_revision(revision: str, path: str) -> Source:
+    name = f"{revision}:{path}"
+    text = git("cat-file", "blob", _object(revision, path))
+    return Source(name, text, revision)
+
+
+def commit_date(revision: str) -> dt.datetime:
+    """The committer date of `revision`, in UTC."""
+    stamp = git("log", "-1", "--format=%ct", revision).strip()
+    return dt.datetime.fromtimestamp(int(stamp), dt.UTC)
+
+
+def user_name() -> str | None:
+    """git's user.name, or None."""
+    try:
+        return git("config", "user.name").strip() or None
+    except ChuongtrinhError:
+        return None
+
+
+def pair(
+    old: str | None, new: str | None, rev: str | None, file: str | None
+) -> tuple[Source, Source]:
+    """Both sides from `OLD NEW`, or from `--rev A..B FILE` (`--rev A FILE`: A against the file)."""
+    if rev is not None:
+        target = file or new or old
+        if target is None:
+            raise _trouble("--rev", "usage", "--rev cần tên tệp: --rev A..B TỆP")
+        first, dots, second = rev.partition("..")
+        before = at_revision(first or "HEAD", target)
+        after = at_revision(second, target) if dots and second else read(target)
+        return before, after
+    if old is None or new is None:
+        raise _trouble("diff", "usage", "cần hai bản: CŨ MỚI (tệp hoặc REV:TỆP)")
+    return read(old), read(new)

@@ -1,0 +1,73 @@
+"""A program's sections and items flattened, with the labels the reader sees ('II.3', '(4)')."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chuongtrinh.layout.blocks import Document
+from chuongtrinh.model import Item, Program, Section
+
+Key = tuple[str | int, ...]
+
+_UNCOUNTED = ("-", "+", "•")
+
+
+@dataclass(frozen=True)
+class SectionNode:
+    key: Key
+    parent: Key | None
+    section: Section
+    label: str  # 'II.3'; '' for an untitled section
+
+    @property
+    def title(self) -> str:
+        return self.section.title or ""
+
+
+@dataclass(frozen=True)
+class ItemNode:
+    key: Key
+    section: Key
+    index: int
+    item: Item
+    label: str  # '(4)', '2', or 'thứ 3' for items marked '-'
+
+
+@dataclass(frozen=True)
+class Tree:
+    sections: tuple[SectionNode, ...]
+    items: tuple[ItemNode, ...]
+
+    def section(self, key: Key) -> SectionNode:
+        return next(s for s in self.sections if s.key == key)
+
+
+def _short(label: str) -> str:
+    return label.rstrip(".)") if not label.startswith("(") else label
+
+
+def flatten(program: Program, document: Document) -> Tree:
+    """Every section and item of `program`, labelled as laid out in `document`."""
+    marks = {
+        p.key: p.text.split(" ", 1)[0]
+        for p in document.paragraphs()
+        if p.role == "item" or p.role.startswith("heading_")
+    }
+    sections: list[SectionNode] = []
+    items: list[ItemNode] = []
+
+    def walk(children: list[Section], key: Key, parent: Key | None, prefix: str) -> None:
+        for i, section in enumerate(children):
+            here = (*key, i)
+            mark = marks.get((*here, "tieu_de"))
+            label = (f"{prefix}.{_short(mark)}" if prefix else _short(mark)) if mark else ""
+            sections.append(SectionNode(here, parent, section, label))
+            for j, item in enumerate(section.items):
+                item_key = (*here, "muc", j)
+                mark_j = marks.get(item_key, "-")
+                ref = f"thứ {j + 1}" if mark_j in _UNCOUNTED else _short(mark_j)
+                items.append(ItemNode(item_key, here, j, item, ref))
+            walk(section.sections, (*here, "noi_dung"), here, label or prefix)
+
+    walk(program.body, ("noi_dung",), None, "")
+    return Tree(tuple(sections), tuple(items))

@@ -1,0 +1,84 @@
+"""A LibreOffice flat ODF (.fodt) read back with all its tracked changes accepted or rejected.
+
+LibreOffice marks both insertions and deletions as `text:change-start` … `text:change-end`
+ranges in the body, and says which is which in `text:tracked-changes`; a range may span
+paragraphs (a whole paragraph with its mark). Dropping the ranges of one kind gives one side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+
+def _t(tag: str) -> str:
+    return f"{{{TEXT}}}{tag}"
+
+
+def _body(path: Path) -> etree._Element:
+    root = etree.parse(str(path)).getroot()
+    return root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
+
+
+def regions(path: Path) -> dict[str, str]:
+    """Change id → 'insertion' / 'deletion' / 'format-change'."""
+    tracked = _body(path).find(_t("tracked-changes"))
+    if tracked is None:
+        return {}
+    return {
+        region.get(_t("id")): etree.QName(region[0]).localname
+        for region in tracked.iter(_t("changed-region"))
+    }
+
+
+def _events(element: etree._Element, inside: bool = False) -> Iterator[tuple[str, str]]:
+    """Text, paragraph ends and change boundaries in document order (text only inside a
+    paragraph: the file is indented)."""
+    tag = element.tag
+    here = inside or tag in (_t("p"), _t("h"))
+    if tag == _t("tracked-changes"):
+        return
+    if tag == _t("change-start"):
+        yield "start", element.get(_t("change-id"))
+    elif tag == _t("change-end"):
+        yield "end", element.get(_t("change-id"))
+    elif tag == _t("s"):
+        yield "text", " " * int(element.get(_t("c"), "1"))
+    elif tag == _t("line-break"):
+        yield "text", "\n"
+    elif tag == _t("tab"):
+        yield "text", "\t"
+    elif element.text and here:
+        yield "text", element.text
+    for child in element:
+        yield from _events(child, here)
+        if child.tail and here:
+            yield "text", child.tail
+    if tag in (_t("p"), _t("h")):
+        yield "break", ""
+
+
+def lines(path: Path, accept: bool) -> list[str]:
+    """The document's lines with every change accepted (or rejected)."""
+    kinds = regions(path)
+    dropped = "deletion" if accept else "insertion"
+    active: set[str] = set()
+    paragraphs, current = [], ""
+    for event, value in _events(_body(path)):
+        if event == "start" and kinds.get(value) == dropped:
+            active.add(value)
+        elif event == "end":
+            active.discard(value)
+        elif active:
+            continue
+        elif event == "text":
+            current += value
+        elif event == "break":
+            paragraphs.append(current)
+            current = ""
+    return [line for paragraph in paragraphs for line in paragraph.split("\n")]

@@ -1,0 +1,98 @@
+"""Accept All / Reject All on a .docx's XML, as Word does, for checking a redline's two sides."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+_GONE = {True: ("del", "moveFrom"), False: ("ins", "moveTo")}
+_RANGES = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
+
+
+def document_xml(docx: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        return package.read("word/document.xml").decode("utf-8")
+
+
+def body(docx: bytes) -> etree._Element:
+    return etree.fromstring(document_xml(docx).encode("utf-8")).find(_q("body"))
+
+
+def resolve(root: etree._Element, accept: bool) -> None:
+    """Apply every revision in `root`: accept (keep insertions) or reject (keep deletions)."""
+    gone, kept = _GONE[accept], _GONE[not accept]
+    for tag in _RANGES:
+        for element in root.iter(_q(tag)):
+            element.getparent().remove(element)
+    for element in list(root.iter(*(_q(t) for t in gone))):
+        parent = element.getparent()
+        if parent is not None and parent.tag != _q("rPr"):
+            parent.remove(element)
+    for element in list(root.iter(*(_q(t) for t in kept))):
+        parent = element.getparent()
+        if parent is None or parent.tag == _q("rPr"):
+            continue
+        for child in list(element):
+            element.addprevious(child)
+        parent.remove(element)
+    for text in root.iter(_q("delText")):
+        text.tag = _q("t")
+    for p in list(root.iter(_q("p"))):
+        marks = p.findall(f"{_q('pPr')}/{_q('rPr')}/*")
+        if any(m.tag in {_q(t) for t in gone} for m in marks):
+            _merge_into_next(p)
+        for mark in marks:
+            if mark.getparent() is not None and mark.tag in {_q(t) for t in kept}:
+                mark.getparent().remove(mark)
+
+
+def _merge_into_next(p: etree._Element) -> None:
+    """A removed paragraph mark joins the paragraph's content to the next paragraph. The last
+    mark of a table cell, and the one before a table, stay: Word and LibreOffice cannot join
+    those paragraphs to anything."""
+    content = [c for c in p if c.tag != _q("pPr")]
+    following = p.getnext()
+    if following is None or following.tag != _q("p"):
+        return
+    if content:
+        anchor = following.find(_q("pPr"))
+        for child in reversed(content):
+            if anchor is not None:
+                anchor.addnext(child)
+            else:
+                following.insert(0, child)
+    p.getparent().remove(p)
+
+
+def paragraph_text(p: etree._Element) -> str:
+    out = []
+    for element in p.iter(_q("t"), _q("delText"), _q("br")):
+        out.append("\n" if element.tag == _q("br") else element.text or "")
+    return "".join(out)
+
+
+def lines(root: etree._Element) -> list[str]:
+    """Paragraph texts in reading order (a table's left cell before its right), line breaks split."""
+    return [line for p in root.iter(_q("p")) for line in paragraph_text(p).split("\n")]
+
+
+def resolved_lines(docx: bytes, accept: bool) -> list[str]:
+    root = body(docx)
+    resolve(root, accept)
+    return lines(root)
+
+
+def count(docx: bytes) -> dict[str, int]:
+    """How many revision elements of each kind the document holds."""
+    root = body(docx)
+    kinds = ("ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart")
+    return {kind: len(list(root.iter(_q(kind)))) for kind in kinds}

@@ -1,0 +1,175 @@
+"""`chuongtrinh diff`: the two drafts of seed 003, A against A, the CLI's output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chuongtrinh import api
+from chuongtrinh.cli import app
+from chuongtrinh.diff.changes import Diff
+from chuongtrinh.diff.describe import summary
+from conftest import EXAMPLES, MONTHLY, YEARLY
+from revisions import count, document_xml, resolved_lines
+
+FIRST = EXAMPLES / f"{YEARLY}-lan-1.yaml"
+SECOND = EXAMPLES / f"{YEARLY}-lan-2.yaml"
+AUTHOR, DATE = "Văn phòng Tỉnh ủy", "2024-01-15T08:00:00Z"
+
+
+@pytest.fixture(scope="module")
+def drafts() -> Diff:
+    return api.diff(str(FIRST), str(SECOND))
+
+
+@pytest.fixture(scope="module")
+def redline(drafts: Diff) -> bytes:
+    return api.redline(drafts, AUTHOR, DATE)
+
+
+def cli(*args: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_against_a_has_no_changes_and_its_redline_no_revisions() -> None:
+    same = api.diff(str(FIRST), str(FIRST))
+    assert same.same and same.changes == ()
+    document = api.redline(same, AUTHOR, DATE)
+    assert set(count(document).values()) == {0}
+    assert resolved_lines(document, accept=True) == api.plain_text(FIRST)
+
+
+def test_the_drafts_differ_by_the_edits_made_and_nothing_from_renumbering(drafts: Diff) -> None:
+    found = [
+        (c.kind, c.field, c.old_at, c.new_at, c.old_label, c.new_label) for c in drafts.changes
+    ]
+    assert found == [
+        ("text-edited", "du_thao", None, None, None, None),
+        ("item-added", None, None, "II.2", None, "(3)"),
+        ("section-renamed", "tieu_de", "II.3", "II.3", None, None),
+        ("item-edited", "noi_dung", "II.3", "II.3", "(2)", "(2)"),
+        ("item-field", "chu_tri", "II.4", "II.4", "(2)", "(2)"),
+        ("item-moved", None, "II.3", "II.5", "(5)", "(3)"),
+    ]
+
+
+def test_word_changes_inside_an_edited_item(drafts: Diff) -> None:
+    edited = next(c for c in drafts.changes if c.kind == "item-edited")
+    changed = [(p.op, p.text.strip()) for p in edited.words if p.op != "equal"]
+    assert changed == [
+        ("delete", "5"),
+        ("insert", "05"),
+        ("delete", "11- CT/TW"),
+        ("insert", "11-CT/TW"),
+    ]
+
+
+def test_summary_in_vietnamese(drafts: Diff) -> None:
+    assert summary(drafts.changes) == [
+        "- Sửa dấu dự thảo: “Dự thảo lần 1” thành “Dự thảo lần 2”;",
+        "- Thêm mục (3) vào phần II.2;",
+        "- Sửa tiêu đề phần II.3: “tháng 8/2024” thành “tháng 9/2024”;",
+        "- Sửa nội dung mục (2) phần II.3;",
+        "- Đổi cơ quan chủ trì mục (2) phần II.4: Ban Dân vận Tỉnh ủy thành Ban Tổ chức Tỉnh ủy;",
+        "- Chuyển mục (5) từ II.3 sang II.5 (nay là mục (3)).",
+    ]
+
+
+def test_accept_all_gives_the_new_text_and_reject_all_the_old(redline: bytes) -> None:
+    assert resolved_lines(redline, accept=True) == api.plain_text(SECOND)
+    assert resolved_lines(redline, accept=False) == api.plain_text(FIRST)
+
+
+def test_redline_marks_insertions_deletions_and_the_move(redline: bytes) -> None:
+    found = count(redline)
+    assert found["ins"] > 0 and found["del"] > 0
+    assert found["moveFromRangeStart"] == found["moveToRangeStart"] >= 1
+
+
+def test_redline_carries_one_author_and_one_date(redline: bytes) -> None:
+    xml = document_xml(redline)
+    assert f'w:author="{AUTHOR}"' in xml
+    assert set(re.findall(r'w:date="([^"]+)"', xml)) == {DATE}
+
+
+def test_redline_is_reproducible(drafts: Diff, redline: bytes) -> None:
+    assert document_xml(api.redline(drafts, AUTHOR, DATE)) == document_xml(redline)
+
+
+def test_cli_exit_codes_like_diff(tmp_path: Path) -> None:
+    assert cli("diff", FIRST, FIRST)[0] == 0
+    code, out, _ = cli("diff", FIRST, SECOND, "--color", "never")
+    assert code == 1
+    assert "↷ Chuyển mục (5) từ II.3 sang II.5 (nay là mục (3))" in out
+    assert "Sơ kết [-5 -]{+05 +}năm" in out
+    bad = tmp_path / "hong.yaml"
+    bad.write_text("he_thong: dang\nco_quan: [\n", encoding="utf-8")
+    code, _, err = cli("diff", bad, SECOND)
+    assert code == 2
+    assert f"{bad}:3:1: lỗi [yaml-syntax]" in err and "Traceback" not in err
+    code, out, _ = cli("diff", SECOND, bad, "--format", "json")
+    assert code == 2 and [d["code"] for d in json.loads(out)] == ["yaml-syntax"]
+
+
+def test_cli_json_and_summary() -> None:
+    code, out, _ = cli("diff", FIRST, SECOND, "--format", "json")
+    record = json.loads(out)
+    assert code == 1 and record["same"] is False
+    assert [c["kind"] for c in record["changes"]][:2] == ["text-edited", "item-added"]
+    assert record["changes"][1]["text"] == "Thêm mục (3) vào phần II.2"
+    code, out, _ = cli("diff", FIRST, SECOND, "--summary")
+    assert out.splitlines()[1] == "- Thêm mục (3) vào phần II.2;"
+
+
+def test_cli_writes_the_redline(tmp_path: Path) -> None:
+    target = tmp_path / "thay-doi.docx"
+    code, _, _ = cli("diff", FIRST, SECOND, "--docx", target, "--author", "VP", "--date", DATE)
+    assert code == 1
+    assert resolved_lines(target.read_bytes(), accept=True) == api.plain_text(SECOND)
+
+
+def test_text_of_a_program_is_the_text_of_its_docx(tmp_path: Path) -> None:
+    built = api.build(FIRST, tmp_path / "lan-1.docx").output
+    code, from_yaml, _ = cli("text", FIRST)
+    assert code == 0
+    assert from_yaml == cli("text", built)[1]
+    assert from_yaml.splitlines() == api.plain_text(built)
+
+
+def test_text_fallback_prints_broken_yaml_as_is(tmp_path: Path) -> None:
+    bad = tmp_path / "hong.yaml"
+    bad.write_text("he_thong: dang\nco_quan: [\n", encoding="utf-8")
+    assert cli("text", bad)[0] == 1
+    code, out, _ = cli("text", "--fallback", bad)
+    assert code == 0 and out == bad.read_text(encoding="utf-8")
+
+
+def test_a_flat_program_with_dash_items(tmp_path: Path, example_text: dict[str, str]) -> None:
+    """Sections '1.', '2.' and items '-': an item moved, a heading, the date and a recipient."""
+    text = example_text[MONTHLY]
+    moved = (
+        "      - Thường xuyên nắm bắt diễn biến tư tưởng của đảng viên để định hướng kịp thời.\n"
+    )
+    anchor = "      - Ban hành Kế hoạch và tổ chức khảo sát lấy ý kiến nhân dân"
+    edited = text.replace(moved, "").replace(anchor, moved + anchor)
+    edited = edited.replace("Lãnh đạo đảng viên thực hiện", "Lãnh đạo cán bộ, đảng viên thực hiện")
+    edited = edited.replace("ngay: 2023-02-01", "ngay: 2023-02-03")
+    edited = edited.replace("  - Lưu Đảng uỷ", "  - Thường trực HĐND Tỉnh\n  - Lưu Đảng uỷ")
+    old, new = tmp_path / "cu.yaml", tmp_path / "moi.yaml"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(edited, encoding="utf-8")
+    found = api.diff(str(old), str(new))
+    assert summary(found.changes) == [
+        "- Sửa dòng địa danh, ngày tháng: “Đồng Tháp, ngày 01 tháng 02 năm 2023” thành “Đồng Tháp, ngày 03 tháng 02 năm 2023”;",
+        "- Sửa tiêu đề phần 2: “Lãnh đạo đảng viên thực hiện nhiệm vụ.” thành “Lãnh đạo cán bộ, đảng viên thực hiện nhiệm vụ.”;",
+        "- Chuyển mục thứ 4 từ phần 1 sang phần 2 (nay là mục thứ 2);",
+        "- Thêm nơi nhận “- Thường trực HĐND Tỉnh,”.",
+    ]
+    document = api.redline(found, AUTHOR, DATE)
+    assert resolved_lines(document, accept=True) == api.plain_text(new)
+    assert resolved_lines(document, accept=False) == api.plain_text(old)

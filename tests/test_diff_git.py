@@ -1,0 +1,87 @@
+"""Both drafts of seed 003 committed to a real git repository: revisions read without checkout,
+the redline's author and date from git, and `chuongtrinh text` as git's textconv driver."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chuongtrinh import api
+from chuongtrinh.cli import app
+from conftest import EXAMPLES, YEARLY
+from revisions import document_xml, resolved_lines
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+
+FIRST = EXAMPLES / f"{YEARLY}-lan-1.yaml"
+SECOND = EXAMPLES / f"{YEARLY}-lan-2.yaml"
+WHEN = "2024-03-05T09:30:00+07:00"
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_COMMITTER_DATE": WHEN, "GIT_AUTHOR_DATE": WHEN}
+    done = subprocess.run(
+        ["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.name", "Nguyễn Văn Phòng")
+    git(tmp_path, "config", "user.email", "vp@example.invalid")
+    for draft in (FIRST, SECOND):
+        shutil.copy(draft, tmp_path / "ct.yaml")
+        git(tmp_path, "add", "ct.yaml")
+        git(tmp_path, "commit", "-q", "-m", draft.stem)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_previous_commit_against_the_working_file(repo: Path) -> None:
+    code, out, _ = cli("diff", "HEAD~1:ct.yaml", "ct.yaml", "--docx", "thay-doi.docx")
+    assert code == 1
+    assert "Chuyển mục (5) từ II.3 sang II.5" in out
+    redline = (repo / "thay-doi.docx").read_bytes()
+    assert resolved_lines(redline, accept=True) == api.plain_text(SECOND)
+    assert resolved_lines(redline, accept=False) == api.plain_text(FIRST)
+    assert 'w:author="Nguyễn Văn Phòng"' in document_xml(redline)
+
+
+def test_rev_range_reads_both_sides_from_git_and_dates_the_marks_by_the_commit(
+    repo: Path,
+) -> None:
+    (repo / "ct.yaml").write_text("bị sửa dở: [", encoding="utf-8")  # the working file is ignored
+    code, out, _ = cli("diff", "--rev", "HEAD~1..HEAD", "ct.yaml", "--docx", "r.docx")
+    assert code == 1 and "Thêm mục (3) vào phần II.2" in out
+    assert 'w:date="2024-03-05T02:30:00Z"' in document_xml((repo / "r.docx").read_bytes())
+    assert git(repo, "status", "--porcelain") == " M ct.yaml\n?? r.docx\n"
+
+
+def test_same_revision_is_no_change(repo: Path) -> None:
+    assert cli("diff", "--rev", "HEAD..HEAD", "ct.yaml")[0] == 0
+
+
+def test_unknown_revision_is_trouble_not_a_traceback(repo: Path) -> None:
+    code, _, err = cli("diff", "v9:ct.yaml", "ct.yaml")
+    assert code == 2 and "[git-error]" in err and "Traceback" not in err
+
+
+def test_textconv_driver_makes_git_diff_readable(repo: Path) -> None:
+    (repo / ".gitattributes").write_text("*.yaml diff=chuongtrinh\n", encoding="utf-8")
+    git(repo, "config", "diff.chuongtrinh.textconv", f"{sys.executable} -m chuongtrinh text")
+    out = git(repo, "diff", "HEAD~1", "HEAD", "--", "ct.yaml")
+    assert "-Dự thảo lần 1" in out and "+Dự thảo lần 2" in out
+    assert "+(3) Báo cáo kết quả thực hiện Quy chế dân chủ" in out
