@@ -29,6 +29,13 @@ class Compiled:
 
 
 @dataclass
+class FixResult:
+    source: Path
+    output: Path
+    changes: list[str]
+
+
+@dataclass
 class BuildResult:
     source: Path
     output: Path
@@ -66,7 +73,7 @@ def compile_text(text: str, name: str) -> Compiled:
     located = source.loads(text, name)
     program = validation.to_program(located)
     profile = _profile(program, located)
-    findings = lint.check(program, profile, located)
+    findings = located.problems + lint.check(program, profile, located)
     errors = [d for d in findings if d.severity == "error"]
     if errors:
         raise ChuongtrinhError(findings)
@@ -131,3 +138,25 @@ def build(path: Path, output: Path | None = None) -> BuildResult:
     target = default_output(path, output)
     write_atomic(target, render(compiled))
     return BuildResult(path, target, compiled.warnings)
+
+
+def fix_encoding(path: Path, output: Path | None = None) -> FixResult:
+    """Rewrite a YAML file as UTF-8 NFC text, converting lines typed in TCVN3 or VNI."""
+    import unicodedata
+
+    from chuongtrinh import legacy
+
+    raw = path.read_bytes()
+    text, encoding = source.to_unicode(raw)
+    changes = [f"tệp 8 bit ({encoding}) → UTF-8"] if encoding else []
+    if raw[:3] == b"\xef\xbb\xbf" or source.is_utf16(raw):
+        changes.append("bỏ dấu BOM / UTF-16 → UTF-8")
+    normal = unicodedata.normalize("NFC", text)
+    if normal != text:
+        changes.append("chữ tổ hợp (NFD) → dựng sẵn (NFC)")
+    fixed, counts = legacy.fix_lines(normal)
+    changes += [f"{n} dòng {legacy.NAMES[enc]} → Unicode" for enc, n in sorted(counts.items())]
+    target = output or path
+    if changes or target != path:
+        write_atomic(target, fixed.encode("utf-8"))
+    return FixResult(path, target, changes)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +13,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from chuongtrinh import legacy
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 
 try:  # libyaml's parser is several times faster; the pure one behaves the same
@@ -23,6 +26,22 @@ Path_ = tuple[str | int, ...]
 # A document with more nodes than this is an alias bomb, not a work program
 # (a 20,000-item program has about 100,000 nodes).
 MAX_NODES = 2_000_000
+# Deeper nesting than this is not a program either, and would exhaust Python's stack.
+MAX_DEPTH = 64
+# Input size limit in bytes; CHUONGTRINH_MAX_MB overrides it (a 20,000-item program is ~5 MB).
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+
+# Characters XML 1.0 forbids: Word refuses a document that carries one.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def max_bytes() -> int:
+    """The input size limit in force (CHUONGTRINH_MAX_MB, else 16 MB)."""
+    setting = os.environ.get("CHUONGTRINH_MAX_MB", "").strip()
+    try:
+        return int(float(setting) * 1024 * 1024) if setting else DEFAULT_MAX_BYTES
+    except ValueError:
+        return DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True)
@@ -79,6 +98,8 @@ class _Builder:
         # An alias names a node already built: reuse the value and charge its expanded size,
         # so a "billion laughs" document is refused after a few levels instead of expanded.
         self.built: dict[int, tuple[Any, int]] = {}
+        # Findings reported once per file, at their first place, with a count.
+        self.first: dict[str, tuple[Mark, int, str]] = {}
 
     def diag(self, node: Node, code: str, message: str, hint: str | None = None) -> None:
         mark = _mark(node)
@@ -86,7 +107,14 @@ class _Builder:
             Diagnostic(self.located.file, mark.line, mark.col, code, message, hint)
         )
 
+    def note(self, node: Node, code: str, detail: str = "") -> None:
+        """Count a per-file finding; the first place and detail are kept for the report."""
+        mark, count, first_detail = self.first.get(code, (_mark(node), 0, detail))
+        self.first[code] = (mark, count + 1, first_detail)
+
     def build(self, node: Node, path: Path_) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise _TooDeep(node)
         self.located.values.setdefault(path, _mark(node))
         if id(node) in self.built:
             value, size = self.built[id(node)]
@@ -148,13 +176,71 @@ class _Builder:
             )
             return None
         if isinstance(value, str):
-            return unicodedata.normalize("NFC", value)
+            return self._text(node, value)
         return value
+
+    def _text(self, node: Node, value: str) -> str:
+        """NFC text; forbidden characters and legacy encodings are noted, not fixed."""
+        forbidden = _XML_FORBIDDEN.search(value)
+        if forbidden:
+            char = forbidden.group(0)
+            self.diag(
+                node,
+                "control-char",
+                f"ký tự điều khiển U+{ord(char):04X} ở vị trí {forbidden.start() + 1} của giá trị;"
+                " tệp .docx không được chứa ký tự này",
+                "xóa ký tự này (thường bị dán theo khi sao chép từ Word, Zalo, PDF)",
+            )
+        normal = unicodedata.normalize("NFC", value)
+        if normal != value:
+            self.note(node, "nfd-text")
+        encoding = legacy.detect(normal)
+        if encoding is not None:
+            self.note(
+                node, f"legacy-{encoding}", normal if len(normal) <= 60 else normal[:59] + "…"
+            )
+        return normal
+
+    def findings(self) -> list[Diagnostic]:
+        """The per-file findings noted while building, one diagnostic each."""
+        found = []
+        for code, (mark, count, detail) in self.first.items():
+            more = f" (và {count - 1} giá trị khác)" if count > 1 else ""
+            if code == "nfd-text":
+                found.append(
+                    Diagnostic(
+                        self.located.file,
+                        mark.line,
+                        mark.col,
+                        code,
+                        f"chữ tiếng Việt gõ ở dạng tổ hợp (NFD){more}; đã chuẩn hóa sang dạng dựng"
+                        " sẵn (NFC)",
+                        "lưu tệp bằng bộ gõ Unicode dựng sẵn để chữ tìm kiếm và sắp xếp đúng",
+                        severity="warning",
+                    )
+                )
+                continue
+            encoding = code.removeprefix("legacy-")
+            found.append(
+                Diagnostic(
+                    self.located.file,
+                    mark.line,
+                    mark.col,
+                    "legacy-encoding",
+                    f"văn bản có vẻ gõ bằng bảng mã {legacy.NAMES[encoding]}{more}: '{detail}'",
+                    f"chạy 'chuongtrinh fix-encoding {self.located.file}' để chuyển sang Unicode",
+                )
+            )
+        return found
 
 
 class _TooLarge(Exception):
     def __init__(self, node: Node) -> None:
         self.node = node
+
+
+class _TooDeep(_TooLarge):
+    pass
 
 
 _PROBLEMS_VI = {
@@ -212,14 +298,20 @@ def loads(text: str, file: str = "<string>") -> Located:
 
     Problems inside an otherwise readable file are left in `Located.problems`."""
     located = Located(file, None)
+    if len(text) > max_bytes():
+        raise ChuongtrinhError([_too_big(file, len(text))])
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise ChuongtrinhError([_syntax_diagnostic(file, text, exc)]) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on a forbidden character
+    except yaml.reader.ReaderError as exc:
+        raise ChuongtrinhError([_reader_diagnostic(file, text, exc)]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every YAMLError above is one of those
         raise ChuongtrinhError(
             [Diagnostic(file, 1, 1, "yaml-syntax", f"lỗi đọc YAML: {exc}")]
         ) from None
+    except RecursionError:
+        raise ChuongtrinhError([_too_deep(file, Mark(1, 1))]) from None
     if root is None:
         raise ChuongtrinhError(
             [Diagnostic(file, 1, 1, "empty-file", "tệp trống: chưa có nội dung chương trình")]
@@ -240,6 +332,8 @@ def loads(text: str, file: str = "<string>") -> Located:
     builder = _Builder(located)
     try:
         located.data = builder.build(root, ())
+    except _TooDeep as exc:
+        raise ChuongtrinhError([_too_deep(file, _mark(exc.node))]) from None
     except _TooLarge as exc:
         mark = _mark(exc.node)
         raise ChuongtrinhError(
@@ -253,31 +347,130 @@ def loads(text: str, file: str = "<string>") -> Located:
                 )
             ]
         ) from None
-    located.problems = builder.problems
+    located.problems = builder.problems + builder.findings()
     return located
 
 
+def _too_deep(file: str, mark: Mark) -> Diagnostic:
+    return Diagnostic(
+        file,
+        mark.line,
+        mark.col,
+        "too-deep",
+        f"các danh sách, bảng khóa lồng nhau quá {MAX_DEPTH} tầng",
+        "một chương trình chỉ cần vài tầng: phần → phần con → mục",
+    )
+
+
+def _too_big(file: str, size: int) -> Diagnostic:
+    limit = max_bytes()
+    return Diagnostic(
+        file,
+        1,
+        1,
+        "too-large",
+        f"tệp quá lớn: {size / 1048576:.1f} MB, giới hạn là {limit / 1048576:.0f} MB",
+        "tách thành nhiều chương trình, hoặc đặt biến môi trường CHUONGTRINH_MAX_MB",
+    )
+
+
+def _reader_diagnostic(file: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    """A character YAML refuses to read, at its line and column."""
+    position = exc.position
+    if exc.encoding != "unicode":  # libyaml counts bytes of the UTF-8 text, not characters
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    before = text[:position]
+    line = before.count("\n") + 1
+    col = position - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Diagnostic(
+        file,
+        line,
+        col,
+        "control-char",
+        f"ký tự điều khiển U+{ord(char):04X} không được phép trong tệp",
+        "xóa ký tự này (thường bị dán theo khi sao chép từ Word, Zalo, PDF)",
+    )
+
+
 def read_text(path: Path) -> str:
-    """Read a YAML file as UTF-8 (a byte-order mark is accepted); report bad bytes with their place."""
-    raw = path.read_bytes()
+    """Read a YAML file: UTF-8 (with or without a byte-order mark) or UTF-16; bad bytes located."""
+    size = path.stat().st_size
+    if size > max_bytes():
+        raise ChuongtrinhError([_too_big(str(path), size)])
+    return decode(path.read_bytes(), str(path))
+
+
+def decode(raw: bytes, file: str = "<bytes>") -> str:
+    """Bytes → text: UTF-8, UTF-8 with BOM, UTF-16 (BOM or not); else say what it looks like."""
+    utf16 = _utf16(raw)
+    if utf16 is not None:
+        try:
+            return raw.decode(utf16)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: report it as not UTF-8 below
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        name = guess_encoding(raw)
+        hint = (
+            f"chạy 'chuongtrinh fix-encoding {file}' để chuyển sang UTF-8, hoặc lưu lại tệp với"
+            " bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8)"
+        )
         raise ChuongtrinhError(
             [
                 Diagnostic(
-                    str(path),
+                    file,
                     line,
                     col,
                     "not-utf8",
-                    "tệp không phải văn bản UTF-8",
-                    "lưu lại tệp với bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8)",
+                    f"tệp không phải văn bản UTF-8; có vẻ là bảng mã {name}",
+                    hint,
                 )
             ]
         ) from None
+
+
+def is_utf16(raw: bytes) -> bool:
+    return _utf16(raw) is not None
+
+
+def _utf16(raw: bytes) -> str | None:
+    """'utf-16' when the bytes start with its BOM or look like it (every other byte zero)."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = raw[:400]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+        return "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+    return None
+
+
+WINDOWS_1258 = "Windows-1258 (tiếng Việt của Windows)"
+LATIN_1 = "Windows-1252 (Latin-1), không có chữ tiếng Việt"
+
+
+def guess_encoding(raw: bytes) -> str:
+    """Which legacy encoding non-UTF-8 bytes look like: TCVN3, VNI, Windows-1258 or Latin-1."""
+    windows = unicodedata.normalize("NFC", raw.decode("cp1258", "replace"))
+    if legacy.reads_as_unicode_vietnamese(windows):
+        return WINDOWS_1258
+    counts = legacy.fix_lines(raw.decode("latin-1"))[1]
+    if counts:
+        return legacy.NAMES[max(counts, key=lambda enc: counts[enc])]
+    return LATIN_1
+
+
+def to_unicode(raw: bytes) -> tuple[str, str | None]:
+    """Any input bytes → NFC text with legacy lines converted; and the encoding they were in."""
+    try:
+        return decode(raw), None
+    except ChuongtrinhError:
+        name = guess_encoding(raw)
+    codec = "cp1258" if name == WINDOWS_1258 else "latin-1"
+    return unicodedata.normalize("NFC", raw.decode(codec, "replace")), name
 
 
 def load(path: Path) -> Located:

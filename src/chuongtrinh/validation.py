@@ -158,6 +158,6 @@ def to_program(located: Located) -> Program:
             if (diagnostic.line, diagnostic.col) not in taken:
                 found.append(diagnostic)
         raise ChuongtrinhError(found) from None
-    if located.problems:
+    if any(d.severity == "error" for d in located.problems):
         raise ChuongtrinhError(located.problems)
     return program
