@@ -14,7 +14,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from chuongtrinh import legacy
-from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+from chuongtrinh.errors import ChuongtrinhError, Diagnostic, Severity
 
 try:  # libyaml's parser is several times faster; the pure one behaves the same
     from yaml import CSafeLoader as _Loader
@@ -63,6 +63,32 @@ class Located:
     # Problems found while loading that do not stop validation (duplicate keys, bad dates):
     # reporting them together with the schema's findings gives the user every error at once.
     problems: list[Diagnostic] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list, repr=False)
+
+    def text_mark(self, path: Path_, index: int) -> Mark:
+        """The place of character `index` of the string at `path`, when it stands on one line
+        as typed (plain or quoted without escapes); else the place of the value."""
+        mark = self.value_mark(path)
+        value = self.data_at(path)
+        if path not in self.values or not isinstance(value, str) or mark.line > len(self.lines):
+            return mark
+        line = self.lines[mark.line - 1]
+        start = mark.col - 1
+        if line[start : start + 1] in ("'", '"'):
+            start += 1
+        if line[start:].startswith(value[: index + 1]):
+            return Mark(mark.line, start + index + 1)
+        return mark
+
+    def data_at(self, path: Path_) -> Any:
+        """The loaded value at `path`, or None."""
+        value = self.data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
 
     def value_mark(self, path: Path_) -> Mark:
         """The mark of the value at `path`, or of its nearest located ancestor."""
@@ -77,10 +103,22 @@ class Located:
         return self.keys.get(path) or self.value_mark(path)
 
     def diagnostic(
-        self, path: Path_, code: str, message: str, hint: str | None = None, *, at_key: bool = False
+        self,
+        path: Path_,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        *,
+        at_key: bool = False,
+        index: int | None = None,
+        severity: Severity = "error",
     ) -> Diagnostic:
-        mark = self.key_mark(path) if at_key else self.value_mark(path)
-        return Diagnostic(self.file, mark.line, mark.col, code, message, hint)
+        """A finding at the value of `path` (its key with `at_key`, its character `index`)."""
+        if index is not None:
+            mark = self.text_mark(path, index)
+        else:
+            mark = self.key_mark(path) if at_key else self.value_mark(path)
+        return Diagnostic(self.file, mark.line, mark.col, code, message, hint, severity)
 
 
 def _mark(node: Node) -> Mark:
@@ -297,7 +335,7 @@ def loads(text: str, file: str = "<string>") -> Located:
     """Parse YAML text into a Located tree; raise ChuongtrinhError when nothing can be read.
 
     Problems inside an otherwise readable file are left in `Located.problems`."""
-    located = Located(file, None)
+    located = Located(file, None, lines=text.splitlines())
     if len(text) > max_bytes():
         raise ChuongtrinhError([_too_big(file, len(text))])
     try:

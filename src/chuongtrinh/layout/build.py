@@ -62,8 +62,7 @@ class _Layout:
         value, rules = self.program.date, self.profile.date
         if isinstance(value, int):
             return self.phrase("date", dia_danh=self.program.place, ngay="", thang="", nam=value)
-        day = f"{value.day:02d}" if value.day < rules.pad_day_below else str(value.day)
-        month = f"{value.month:02d}" if value.month in rules.pad_months else str(value.month)
+        day, month = rules.padded(value.day, value.month)
         return self.phrase(
             "date", dia_danh=self.program.place, ngay=day, thang=month, nam=value.year
         )

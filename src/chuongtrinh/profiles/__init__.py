@@ -89,6 +89,19 @@ class DateRules(_Data):
     pad_day_below: int
     pad_months: tuple[int, ...]
 
+    def padded(self, day: int, month: int) -> tuple[str, str]:
+        """Day and month as the rule set writes them: 'ngày 05 tháng 02', 'ngày 15 tháng 3'."""
+        return (
+            f"{day:02d}" if day < self.pad_day_below else str(day),
+            f"{month:02d}" if month in self.pad_months else str(month),
+        )
+
+
+class LintRules(_Data):
+    """Limits of the warnings `validate` gives (data, so an office may tune them)."""
+
+    max_item_chars: int = 1000
+
 
 class Numbering(_Data):
     nested_headings: tuple[str, ...]
@@ -124,6 +137,9 @@ class Profile(_Data):
     numbering: Numbering
     phrases: Phrases
     styles: dict[str, Style] = Field(default_factory=dict)
+    # Signature authority prefixes the rule set allows (T/M, K/T… or TM., KT.…); empty: any.
+    authority_prefixes: tuple[str, ...] = ()
+    lint: LintRules = LintRules()
 
     def style(self, role: str) -> Style:
         """The style of `role` with its `based_on` chain folded in."""
