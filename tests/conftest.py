@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,3 +46,16 @@ def example_text() -> dict[str, str]:
     return {
         name: (EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8") for name in (MONTHLY, YEARLY)
     }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_docx_opens(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """After the whole run: every .docx any test wrote is a package python-docx opens."""
+    yield
+    broken = []
+    for path in sorted(tmp_path_factory.getbasetemp().rglob("*.docx")):
+        try:
+            docx.Document(str(path))
+        except Exception as exc:  # any failure to open is what this check is for
+            broken.append(f"{path}: {type(exc).__name__}: {exc}")
+    assert not broken, "\n".join(broken)

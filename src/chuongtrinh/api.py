@@ -114,6 +114,41 @@ def default_output(path: Path, output: Path | None) -> Path:
     return output / path.with_suffix(".docx").name
 
 
+def safe_output(folder: Path, name: str | Path, where: Diagnostic | None = None) -> Path:
+    """`folder/name` when it stays inside `folder` (symlinks followed); else an error.
+
+    Batch mode takes output names from its input: a name like '../../x.docx', '/etc/x',
+    'C:\\x' or a symlink out of the folder must not write anywhere else. `where` is the place
+    the name came from, for the diagnostic."""
+    text = str(name)
+    problem = None
+    if not text.strip() or "\x00" in text:
+        problem = "tên tệp ra trống hoặc có ký tự không hợp lệ"
+    else:
+        relative = Path(text.replace("\\", "/"))
+        root = folder.resolve()
+        target = (root / relative).resolve()
+        if relative.is_absolute() or any(":" in part for part in relative.parts[:1]):
+            problem = f"tên tệp ra '{text}' là đường dẫn tuyệt đối"
+        elif target == root or not target.is_relative_to(root):
+            problem = f"tệp ra '{text}' nằm ngoài thư mục đích {folder}"
+    if problem is None:
+        return target
+    file, line, col = (where.file, where.line, where.col) if where else (text, 1, 1)
+    raise ChuongtrinhError(
+        [
+            Diagnostic(
+                file,
+                line,
+                col,
+                "unsafe-output",
+                problem,
+                "chỉ dùng tên tệp (có thể kèm thư mục con), không dùng '..' hay đường dẫn tuyệt đối",
+            )
+        ]
+    )
+
+
 def write_atomic(target: Path, data: bytes) -> None:
     """Write through a temporary file in the same folder, so `target` is never half-written."""
     target.parent.mkdir(parents=True, exist_ok=True)

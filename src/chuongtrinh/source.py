@@ -44,6 +44,12 @@ def max_bytes() -> int:
         return DEFAULT_MAX_BYTES
 
 
+_TAG_HINT = (
+    "bỏ thẻ bắt đầu bằng '!' trước giá trị: tệp chỉ chứa văn bản, số, ngày, danh sách, bảng khóa"
+)
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 @dataclass(frozen=True)
 class Mark:
     """1-based line and column of a node in the source text."""
@@ -160,7 +166,11 @@ class _Builder:
             return value
         start = self.count
         self._charge(node, 1)
-        if isinstance(node, MappingNode):
+        if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            # Never constructed (the loader is safe), but say so rather than ignore the tag.
+            self.diag(node, "bad-tag", f"thẻ YAML không được hỗ trợ: {node.tag}", _TAG_HINT)
+            value = None
+        elif isinstance(node, MappingNode):
             value = self._mapping(node, path)
         elif isinstance(node, SequenceNode):
             value = [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
@@ -202,8 +212,8 @@ class _Builder:
     def _scalar(self, node: Node) -> Any:
         try:
             value = self.constructor.construct_object(node)
-        except ConstructorError as exc:
-            self.diag(node, "bad-tag", f"thẻ YAML không được hỗ trợ: {node.tag}", str(exc.problem))
+        except ConstructorError:
+            self.diag(node, "bad-tag", f"thẻ YAML không được hỗ trợ: {node.tag}", _TAG_HINT)
             return None
         except ValueError:
             self.diag(
