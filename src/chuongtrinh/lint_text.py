@@ -127,9 +127,13 @@ def _spacing(located: Located, path: Path_, text: str, dates: DateRules) -> list
     return found
 
 
+_QUOTE = re.compile("[“”]")
+
+
 def _quotes(located: Located, path: Path_, text: str, dates: DateRules) -> list[Diagnostic]:
     depth, first_open = 0, -1
-    for index, char in enumerate(text):
+    for match in _QUOTE.finditer(text):
+        index, char = match.start(), match.group(0)
         if char == "“":
             first_open = index if depth == 0 else first_open
             depth += 1

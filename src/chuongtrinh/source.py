@@ -32,6 +32,7 @@ MAX_DEPTH = 64
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
 # Characters XML 1.0 forbids: Word refuses a document that carries one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -348,6 +349,9 @@ def loads(text: str, file: str = "<string>") -> Located:
     located = Located(file, None, lines=text.splitlines())
     if len(text) > max_bytes():
         raise ChuongtrinhError([_too_big(file, len(text))])
+    surrogate = _SURROGATE.search(text)
+    if surrogate:  # libyaml would fail to encode the text before reading it
+        raise ChuongtrinhError([_control_char(file, text, surrogate.start())])
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -427,10 +431,14 @@ def _reader_diagnostic(file: str, text: str, exc: yaml.reader.ReaderError) -> Di
     position = exc.position
     if exc.encoding != "unicode":  # libyaml counts bytes of the UTF-8 text, not characters
         position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    return _control_char(file, text, position)
+
+
+def _control_char(file: str, text: str, position: int) -> Diagnostic:
     before = text[:position]
     line = before.count("\n") + 1
     col = position - (before.rfind("\n") + 1) + 1
-    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    char = text[position] if position < len(text) else "\x00"
     return Diagnostic(
         file,
         line,
