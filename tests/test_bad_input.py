@@ -189,10 +189,11 @@ def test_deep_nesting_is_refused() -> None:
 def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, monthly: str) -> None:
     path = tmp_path / "ct.yaml"
     path.write_text(monthly, encoding="utf-8")
-    monkeypatch.setenv("CHUONGTRINH_MAX_MB", "0.001")
+    monkeypatch.setenv("CHUONGTRINH_MAX_MB", "0.005")
     found = only(api.validate(path))
     assert (found.code, found.line, found.col) == ("too-large", 1, 1)
-    assert found.message.startswith("tệp quá lớn: 0.0 MB, giới hạn là 0 MB")
+    size = round(path.stat().st_size / 1024)
+    assert found.message == f"tệp quá lớn: {size} KB, giới hạn là 5 KB"
     monkeypatch.delenv("CHUONGTRINH_MAX_MB")
     assert source.max_bytes() == 16 * 1024 * 1024
     assert api.validate(path) == []

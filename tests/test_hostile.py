@@ -50,7 +50,7 @@ def test_alias_bomb_refused_with_bounded_memory(levels: int) -> None:
     finally:
         tracemalloc.stop()
     assert found.code == "too-many-nodes"
-    assert found.message == "tệp có quá 2,000,000 phần tử (có thể do bí danh YAML lồng nhau)"
+    assert found.message == "tệp có quá 2.000.000 phần tử (có thể do bí danh YAML lồng nhau)"
     assert peak < 5 * 1024 * 1024  # the expansion (up to 10^12 nodes) is never built
 
 

@@ -73,7 +73,9 @@ def compile_text(text: str, name: str) -> Compiled:
     located = source.loads(text, name)
     program = validation.to_program(located)
     profile = _profile(program, located)
-    findings = located.problems + lint.check(program, profile, located)
+    findings = sorted(
+        located.problems + lint.check(program, profile, located), key=lambda d: (d.line, d.col)
+    )
     errors = [d for d in findings if d.severity == "error"]
     if errors:
         raise ChuongtrinhError(findings)
