@@ -28,6 +28,12 @@ def write_bytes(tmp_path: Path, data: bytes, name: str = "ct.yaml") -> Path:
     return path
 
 
+def validate_text(tmp_path: Path, text: str) -> tuple[Path, list[Diagnostic]]:
+    path = tmp_path / "ct.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, api.validate(path)
+
+
 def only(found: list[Diagnostic], severity: str = "error") -> Diagnostic:
     [diagnostic] = [d for d in found if d.severity == severity]
     return diagnostic
@@ -93,9 +99,8 @@ def test_tcvn3_bytes_are_named_and_fixed(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("typed", "name"), [(TCVN3_SUMMARY, "TCVN3"), (VNI_SUMMARY, "VNI")])
 def test_legacy_text_pasted_into_utf8(tmp_path: Path, monthly: str, typed: str, name: str) -> None:
     text = monthly.replace(SUMMARY, typed)
-    path = tmp_path / "ct.yaml"
-    path.write_text(text, encoding="utf-8")
-    found = only(api.validate(path))
+    path, found_all = validate_text(tmp_path, text)
+    found = only(found_all)
     assert (found.code, found.line, found.col) == (
         "legacy-encoding",
         line_of(text, "trich_yeu"),
@@ -145,9 +150,8 @@ def test_unicode_is_not_taken_for_legacy(text: str) -> None:
 def test_nfd_text_is_normalised_with_one_warning(tmp_path: Path, monthly: str) -> None:
     text = monthly.replace(SUMMARY, unicodedata.normalize("NFD", SUMMARY))
     text = text.replace("dia_danh: Đồng Tháp", unicodedata.normalize("NFD", "dia_danh: Đồng Tháp"))
-    path = tmp_path / "ct.yaml"
-    path.write_text(text, encoding="utf-8")
-    found = only(api.validate(path), "warning")
+    path, found_all = validate_text(tmp_path, text)
+    found = only(found_all, "warning")
     assert (found.code, found.line, found.col) == ("nfd-text", line_of(monthly, "dia_danh"), 11)
     assert found.message == (
         "chữ tiếng Việt gõ ở dạng tổ hợp (NFD) (và 1 giá trị khác); đã chuẩn hóa sang dạng dựng"
@@ -158,9 +162,7 @@ def test_nfd_text_is_normalised_with_one_warning(tmp_path: Path, monthly: str) -
 
 def test_control_character_inside_a_value(tmp_path: Path, monthly: str) -> None:
     text = monthly.replace("dia_danh: Đồng Tháp", 'dia_danh: "Đồng\\x0bTháp"')
-    path = tmp_path / "ct.yaml"
-    path.write_text(text, encoding="utf-8")
-    found = only(api.validate(path))
+    found = only(validate_text(tmp_path, text)[1])
     assert (found.code, found.line, found.col) == ("control-char", line_of(text, "dia_danh"), 11)
     assert found.message == (
         "ký tự điều khiển U+000B ở vị trí 5 của giá trị; tệp .docx không được chứa ký tự này"
@@ -171,9 +173,7 @@ def test_control_character_inside_a_value(tmp_path: Path, monthly: str) -> None:
 
 def test_raw_control_character_is_located(tmp_path: Path, monthly: str) -> None:
     text = monthly.replace("dia_danh: Đồng Tháp", "dia_danh: Đồng\x01Tháp")
-    path = tmp_path / "ct.yaml"
-    path.write_text(text, encoding="utf-8")
-    found = only(api.validate(path))
+    found = only(validate_text(tmp_path, text)[1])
     assert (found.code, found.line, found.col) == ("control-char", line_of(text, "dia_danh"), 15)
     assert found.message == "ký tự điều khiển U+0001 không được phép trong tệp"
 
@@ -197,3 +197,11 @@ def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, monthly: st
     monkeypatch.delenv("CHUONGTRINH_MAX_MB")
     assert source.max_bytes() == 16 * 1024 * 1024
     assert api.validate(path) == []
+
+
+def test_unreadable_input_is_a_diagnostic(tmp_path: Path) -> None:
+    folder = tmp_path / "ct.yaml"
+    folder.mkdir()
+    [found] = api.validate(folder)
+    assert (found.code, found.line, found.col) == ("cannot-read", 1, 1)
+    assert found.message == "không đọc được tệp: đây là thư mục, không phải tệp"

@@ -40,6 +40,17 @@ def where(found: Diagnostic) -> tuple[int, int]:
     return found.line, found.col
 
 
+def expect(
+    text: str, code: str, at: tuple[int, int], message: str, hint: str | None = None
+) -> Diagnostic:
+    """The one warning `code` of `text` stands at `at` and says `message` (and `hint`)."""
+    found = one(text, code)
+    assert (where(found), found.message) == (at, message)
+    if hint is not None:
+        assert found.hint == hint
+    return found
+
+
 def test_examples_have_no_warnings_of_these_rules(monthly: str) -> None:
     assert api.compile_text(monthly, "ct.yaml").warnings == []
 
@@ -97,27 +108,32 @@ def test_title_and_recipient_typed_with_marks(monthly: str) -> None:
 
 def test_archive_missing(monthly: str) -> None:
     text = monthly.replace("  - Lưu Đảng uỷ\n", "")
-    found = one(text, "archive-missing")
-    assert where(found) == (line_of(text, "Ban Thường vụ Đảng uỷ Khối"), 3)
-    assert found.message == "nơi nhận thiếu dòng 'Lưu …'"
+    at = (line_of(text, "Ban Thường vụ Đảng uỷ Khối"), 3)
+    expect(text, "archive-missing", at, "nơi nhận thiếu dòng 'Lưu …'")
 
 
 def test_archive_not_last(monthly: str) -> None:
     text = monthly.replace("  - Lưu Đảng uỷ\n", "").replace(
         "  - Các Chi bộ trực thuộc\n", "  - Lưu Đảng uỷ\n  - Các Chi bộ trực thuộc\n"
     )
-    found = one(text, "archive-not-last")
-    assert where(found) == (line_of(text, "Lưu Đảng uỷ"), 5)
-    assert found.message == "dòng 'Lưu Đảng uỷ' phải là dòng cuối của nơi nhận"
-    assert found.hint == "chuyển dòng 'Lưu …' xuống cuối danh sách"
+    expect(
+        text,
+        "archive-not-last",
+        (line_of(text, "Lưu Đảng uỷ"), 5),
+        "dòng 'Lưu Đảng uỷ' phải là dòng cuối của nơi nhận",
+        "chuyển dòng 'Lưu …' xuống cuối danh sách",
+    )
 
 
 def test_repeated_recipient(monthly: str) -> None:
     text = monthly.replace("  - Lưu Đảng uỷ", "  - Các chi bộ trực thuộc.\n  - Lưu Đảng uỷ")
-    found = one(text, "duplicate-recipient")
-    assert where(found) == (line_of(text, "Các chi bộ trực thuộc."), 5)
-    assert found.message == "nơi nhận 'Các chi bộ trực thuộc.' bị lặp lại"
-    assert found.hint == f"đã có ở dòng {line_of(text, 'Các Chi bộ trực thuộc')}; bỏ một dòng"
+    expect(
+        text,
+        "duplicate-recipient",
+        (line_of(text, "Các chi bộ trực thuộc."), 5),
+        "nơi nhận 'Các chi bộ trực thuộc.' bị lặp lại",
+        f"đã có ở dòng {line_of(text, 'Các Chi bộ trực thuộc')}; bỏ một dòng",
+    )
 
 
 def test_agency_spelled_two_ways(yearly: str) -> None:
@@ -156,10 +172,13 @@ def test_authority_lines_each_checked(monthly: str) -> None:
 
 def test_number_with_another_kind(monthly: str) -> None:
     text = monthly.replace("so: 36", "so: 36-KH/ĐU")
-    found = one(text, "number-kind")
-    assert where(found) == (line_of(text, "so: 36"), 5)
-    assert found.message == "số '36-KH/ĐU' ghi loại 'KH' nhưng loai là 'CTr'"
-    assert found.hint == "chỉ ghi số (so: 36); ký hiệu 'CTr/ĐU' do chương trình tự thêm"
+    expect(
+        text,
+        "number-kind",
+        (line_of(text, "so: 36"), 5),
+        "số '36-KH/ĐU' ghi loại 'KH' nhưng loai là 'CTr'",
+        "chỉ ghi số (so: 36); ký hiệu 'CTr/ĐU' do chương trình tự thêm",
+    )
 
 
 def test_number_with_its_sign_typed(monthly: str) -> None:
@@ -169,17 +188,23 @@ def test_number_with_its_sign_typed(monthly: str) -> None:
 
 def test_kind_name_of_another_kind(monthly: str) -> None:
     text = monthly.replace("loai: CTr", "loai: CTr\nten_loai: KẾ HOẠCH HÀNH ĐỘNG")
-    found = one(text, "number-kind")
-    assert where(found) == (line_of(text, "loai: CTr"), 7)
-    assert found.message == "loại 'CTr' không khớp tên loại 'KẾ HOẠCH HÀNH ĐỘNG'"
-    assert found.hint == "tên loại này viết tắt là 'KH': loai: KH"
+    expect(
+        text,
+        "number-kind",
+        (line_of(text, "loai: CTr"), 7),
+        "loại 'CTr' không khớp tên loại 'KẾ HOẠCH HÀNH ĐỘNG'",
+        "tên loại này viết tắt là 'KH': loai: KH",
+    )
 
 
 def test_summary_year_differs_from_date(monthly: str) -> None:
     text = monthly.replace("năm 2023 của Đảng ủy", "năm 2022 của Đảng ủy")
-    found = one(text, "summary-year")
-    assert where(found) == (line_of(text, "trich_yeu"), 12)
-    assert found.message == "trích yếu ghi năm 2022 nhưng ngày ban hành là năm 2023"
+    expect(
+        text,
+        "summary-year",
+        (line_of(text, "trich_yeu"), 12),
+        "trích yếu ghi năm 2022 nhưng ngày ban hành là năm 2023",
+    )
 
 
 def test_next_years_program_written_in_december(monthly: str) -> None:
@@ -190,18 +215,16 @@ def test_next_years_program_written_in_december(monthly: str) -> None:
 
 def test_double_space(monthly: str) -> None:
     text = monthly.replace(ITEM, ITEM.replace("các hoạt động", "các  hoạt động"))
-    found = one(text, "double-space")
-    assert where(found) == (line_of(text, "các  hoạt"), ITEM.index("các") + 4)
-    assert found.message == "2 dấu cách liền nhau"
+    at = (line_of(text, "các  hoạt"), ITEM.index("các") + 4)
+    expect(text, "double-space", at, "2 dấu cách liền nhau")
 
 
 @pytest.mark.parametrize("mark", [",", ".", ";", ":", "?"])
 def test_space_before_punctuation(monthly: str, mark: str) -> None:
     typed = f"Tham gia các hoạt động {mark} do Công đoàn tổ chức."
     text = monthly.replace(ITEM, f'      - "{typed}"')
-    found = one(text, "space-before-punct")
-    assert where(found) == (line_of(text, typed), 10 + typed.index(f" {mark}"))
-    assert found.message == f"dấu cách trước dấu '{mark}'"
+    at = (line_of(text, typed), 10 + typed.index(f" {mark}"))
+    expect(text, "space-before-punct", at, f"dấu cách trước dấu '{mark}'")
 
 
 def test_ellipsis_after_a_space_is_quiet(monthly: str) -> None:
@@ -219,18 +242,18 @@ def test_ellipsis_after_a_space_is_quiet(monthly: str) -> None:
 )
 def test_unbalanced_quotes(monthly: str, typed: str, index: int, message: str) -> None:
     text = monthly.replace(ITEM, f"      - 'Tham gia {typed} do Công đoàn tổ chức.'")
-    found = one(text, "unbalanced-quote")
-    assert found.message == message
-    assert where(found) == (line_of(text, "Tuần lễ"), 10 + len("Tham gia ") + index)
+    at = (line_of(text, "Tuần lễ"), 10 + len("Tham gia ") + index)
+    expect(text, "unbalanced-quote", at, message)
 
 
 def test_long_item(monthly: str) -> None:
     long = "Tham gia các hoạt động. " * 50
     text = monthly.replace(ITEM, f"      - {long.strip()}")
-    found = one(text, "long-item")
-    assert where(found) == (line_of(text, "Tham gia các hoạt động. Tham"), 9)
-    assert found.message == (
-        f"mục dài {len(long.strip())} ký tự (quá 1000); có thể nhiều mục đã bị dán thành một"
+    expect(
+        text,
+        "long-item",
+        (line_of(text, "Tham gia các hoạt động. Tham"), 9),
+        f"mục dài {len(long.strip())} ký tự (quá 1000); có thể nhiều mục đã bị dán thành một",
     )
 
 

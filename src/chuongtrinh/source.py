@@ -458,12 +458,26 @@ def _control_char(file: str, text: str, position: int) -> Diagnostic:
     )
 
 
+_OS_ERRORS_VI: dict[type[OSError], str] = {
+    IsADirectoryError: "đây là thư mục, không phải tệp",
+    PermissionError: "không có quyền đọc",
+    FileNotFoundError: "không tìm thấy tệp",
+}
+
+
 def read_text(path: Path) -> str:
     """Read a YAML file: UTF-8 (with or without a byte-order mark) or UTF-16; bad bytes located."""
-    size = path.stat().st_size
-    if size > max_bytes():
-        raise ChuongtrinhError([_too_big(str(path), size)])
-    return decode(path.read_bytes(), str(path))
+    try:
+        size = path.stat().st_size
+        if size > max_bytes():
+            raise ChuongtrinhError([_too_big(str(path), size)])
+        raw = path.read_bytes()
+    except OSError as exc:  # a folder, no permission, a file removed meanwhile
+        reason = _OS_ERRORS_VI.get(type(exc), exc.strerror or type(exc).__name__)
+        raise ChuongtrinhError(
+            [Diagnostic(str(path), 1, 1, "cannot-read", f"không đọc được tệp: {reason}")]
+        ) from None
+    return decode(raw, str(path))
 
 
 def decode(raw: bytes, file: str = "<bytes>") -> str:
