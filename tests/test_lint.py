@@ -270,3 +270,18 @@ def test_warnings_do_not_stop_a_build(monthly: str) -> None:
     except ChuongtrinhError as exc:  # pragma: no cover - the assertion below says why
         raise AssertionError(exc.diagnostics) from None
     assert [d.code for d in compiled.warnings] == ["number-kind"]
+
+
+def test_party_prefix_in_a_state_rule_set(monthly: str) -> None:
+    """The State profile (another branch) lists TM., KT., TL., TUQ., Q.: T/M is then wrong."""
+    from chuongtrinh import lint
+
+    compiled = api.compile_text(monthly, "ct.yaml")
+    state = compiled.profile.model_copy(
+        update={"authority_prefixes": ("TM.", "KT.", "TL.", "TUQ.", "Q."), "source": "NĐ 30/2020"}
+    )
+    found = lint.check(compiled.program, state, compiled.located)
+    [prefix] = [d for d in found if d.code == "authority-prefix"]
+    assert where(prefix) == (line_of(monthly, "tham_quyen"), 15)
+    assert prefix.message == "thẩm quyền ký 'T/M' không dùng trong văn bản theo NĐ 30/2020"
+    assert prefix.hint == "dùng một trong: TM., KT., TL., TUQ., Q."
