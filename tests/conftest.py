@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,3 +69,25 @@ def run_cli(*args: str) -> tuple[int, str]:
 
     result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.output
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_docx_opens(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """After the whole run: every .docx any test wrote is a package python-docx opens."""
+    yield
+    broken = []
+    for path in sorted(tmp_path_factory.getbasetemp().rglob("*.docx")):
+        try:
+            docx.Document(str(path))
+        except Exception as exc:  # any failure to open is what this check is for
+            broken.append(f"{path}: {type(exc).__name__}: {exc}")
+    assert not broken, "\n".join(broken)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many fuzz cases ran, when the fuzz tests did."""
+    fuzz = sys.modules.get("test_fuzz")
+    cases: dict[str, int] = getattr(fuzz, "CASES", {})
+    if any(cases.values()):
+        parts = ", ".join(f"{part} {count:,}" for part, count in cases.items())
+        terminalreporter.write_line(f"fuzz: {sum(cases.values()):,} cases ({parts})")

@@ -264,7 +264,9 @@ def test_pinning_rules_not_yet_in_force_says_so() -> None:
 def test_an_issuer_abbreviation_dropped_by_hd05_is_a_warning() -> None:
     organization = {"ten": "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "viet_tat": "ĐUK"}
     before = compiled(co_quan=organization).warnings
-    after = compiled(co_quan=organization, ngay="2026-06-01").warnings
+    after = compiled(
+        co_quan=organization, ngay="2026-06-01", trich_yeu="Công tác tháng 6 năm 2026"
+    ).warnings
     assert [w.code for w in before] == []
     (warning,) = after
     assert warning.code == "dropped-abbreviation" and "UBKT" in (warning.hint or "")

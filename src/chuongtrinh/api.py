@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import difflib
 import io
@@ -38,6 +39,13 @@ class Compiled:
     profile: Profile
     warnings: list[Diagnostic] = field(default_factory=list)
     template_dirs: tuple[Path, ...] = ()
+
+
+@dataclass
+class FixResult:
+    source: Path
+    output: Path
+    changes: list[str]
 
 
 @dataclass
@@ -123,7 +131,9 @@ def compile_text(
     located = source.loads(text, name)
     program = validation.to_program(located)
     rules = _profile(program, located, profile)
-    findings = lint.check(program, rules, located)
+    findings = sorted(
+        located.problems + lint.check(program, rules, located), key=lambda d: (d.line, d.col)
+    )
     errors = [d for d in findings if d.severity == "error"]
     if errors:
         raise ChuongtrinhError(findings)
@@ -166,10 +176,8 @@ def layout(compiled: Compiled) -> Document:
         hint = f"dữ liệu đưa vào mẫu: {fed.file}:{fed.line}:{fed.col} ({key})"
         if failure.variables:
             hint += "; các biến của mẫu: " + ", ".join(failure.variables)
-        diagnostic = Diagnostic(
-            failure.file, failure.line, 1, "template-error", f"mẫu câu lỗi: {failure.message}", hint
-        )
-        raise ChuongtrinhError([diagnostic]) from None
+        located = dataclasses.replace(failure.diagnostic, hint=hint)
+        raise ChuongtrinhError([located]) from None
 
 
 def render(compiled: Compiled) -> bytes:
@@ -186,6 +194,41 @@ def default_output(path: Path, output: Path | None) -> Path:
     if output.suffix.lower() == ".docx":
         return output
     return output / path.with_suffix(".docx").name
+
+
+def safe_output(folder: Path, name: str | Path, where: Diagnostic | None = None) -> Path:
+    """`folder/name` when it stays inside `folder` (symlinks followed); else an error.
+
+    Batch mode takes output names from its input: a name like '../../x.docx', '/etc/x',
+    'C:\\x' or a symlink out of the folder must not write anywhere else. `where` is the place
+    the name came from, for the diagnostic."""
+    text = str(name)
+    problem = None
+    if not text.strip() or "\x00" in text:
+        problem = "tên tệp ra trống hoặc có ký tự không hợp lệ"
+    else:
+        relative = Path(text.replace("\\", "/"))
+        root = folder.resolve()
+        target = (root / relative).resolve()
+        if relative.is_absolute() or any(":" in part for part in relative.parts[:1]):
+            problem = f"tên tệp ra '{text}' là đường dẫn tuyệt đối"
+        elif target == root or not target.is_relative_to(root):
+            problem = f"tệp ra '{text}' nằm ngoài thư mục đích {folder}"
+    if problem is None:
+        return target
+    file, line, col = (where.file, where.line, where.col) if where else (text, 1, 1)
+    raise ChuongtrinhError(
+        [
+            Diagnostic(
+                file,
+                line,
+                col,
+                "unsafe-output",
+                problem,
+                "chỉ dùng tên tệp (có thể kèm thư mục con), không dùng '..' hay đường dẫn tuyệt đối",
+            )
+        ]
+    )
 
 
 def write_atomic(target: Path, data: bytes) -> None:
@@ -292,3 +335,25 @@ def plain_text(path: Path) -> list[str]:
         return lines(io.BytesIO(data))
     paras = layout(compile_file(path)).paragraphs()
     return [line for para in paras for line in para.text.split("\n")]
+
+
+def fix_encoding(path: Path, output: Path | None = None) -> FixResult:
+    """Rewrite a YAML file as UTF-8 NFC text, converting lines typed in TCVN3 or VNI."""
+    import unicodedata
+
+    from chuongtrinh import legacy
+
+    raw = path.read_bytes()
+    text, encoding = source.to_unicode(raw)
+    changes = [f"tệp 8 bit ({encoding}) → UTF-8"] if encoding else []
+    if raw[:3] == b"\xef\xbb\xbf" or source.is_utf16(raw):
+        changes.append("bỏ dấu BOM / UTF-16 → UTF-8")
+    normal = unicodedata.normalize("NFC", text)
+    if normal != text:
+        changes.append("chữ tổ hợp (NFD) → dựng sẵn (NFC)")
+    fixed, counts = legacy.fix_lines(normal)
+    changes += [f"{n} dòng {legacy.NAMES[enc]} → Unicode" for enc, n in sorted(counts.items())]
+    target = output or path
+    if changes or target != path:
+        write_atomic(target, fixed.encode("utf-8"))
+    return FixResult(path, target, changes)

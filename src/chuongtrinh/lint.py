@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
 
+from chuongtrinh import lint_text
 from chuongtrinh.errors import Diagnostic
-from chuongtrinh.model import Program
+from chuongtrinh.model import Item, Program, Section
 from chuongtrinh.profiles import Profile
-from chuongtrinh.source import Located
+from chuongtrinh.source import Located, Path_
 
 
 def _warning(
-    located: Located, path: tuple[str, ...], code: str, message: str, hint: str | None = None
+    located: Located, path: Path_, code: str, message: str, hint: str | None = None
 ) -> Diagnostic:
-    diagnostic = located.diagnostic(path, code, message, hint)
-    return Diagnostic(
-        diagnostic.file, diagnostic.line, diagnostic.col, code, message, hint, severity="warning"
-    )
+    return located.diagnostic(path, code, message, hint, severity="warning")
 
 
 def _not_in_force(profile: Profile, day: dt.date) -> str:
@@ -60,6 +61,14 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
         )
     if not program.is_draft:
         found += _issued_checks(program, located)
+    found += _typed_marks(program, located)
+    found += _recipients(program, located)
+    found += _agency_spellings(program, located)
+    found += _authority(program, profile, located)
+    found += _number(program, profile, located)
+    found += _summary_year(program, located)
+    found += _long_items(program, profile, located)
+    found += lint_text.check(located, profile.date)
     return found
 
 
@@ -89,3 +98,239 @@ def _issued_checks(program: Program, located: Located) -> list[Diagnostic]:
             )
         )
     return found
+
+
+def sections(
+    body: Sequence[Section], path: Path_ = ("noi_dung",)
+) -> Iterator[tuple[Path_, Section]]:
+    """Every section of the body, depth first, with its path in the file."""
+    for index, section in enumerate(body):
+        here = (*path, index)
+        yield here, section
+        yield from sections(section.sections, (*here, "noi_dung"))
+
+
+def items(program: Program) -> Iterator[tuple[Path_, Item]]:
+    """Every item with its path."""
+    for path, section in sections(program.body):
+        for index, item in enumerate(section.items):
+            yield (*path, "muc", index), item
+
+
+def _item_text(located: Located, path: Path_) -> Path_:
+    """Where an item's text stands: its 'noi_dung', or the item itself when it is a string."""
+    return path if isinstance(located.data_at(path), str) else (*path, "noi_dung")
+
+
+# A number, letter or bullet typed at the start; the tool writes its own.
+_TYPED_MARK = re.compile(r"^\s*(\(\d+\)|\d+(?:\.\d+)*[.)]|[IVXLC]+\.|[a-zđ]\)|[-+•–—])(?=\s)")
+_WHERE = {"muc": "mục", "tieu_de": "tiêu đề", "noi_nhan": "dòng nơi nhận"}
+
+
+def _typed_marks(program: Program, located: Located) -> list[Diagnostic]:
+    texts: list[tuple[Path_, str, str]] = []
+    texts += [
+        ((*path, "tieu_de"), s.title, "tieu_de") for path, s in sections(program.body) if s.title
+    ]
+    texts += [(_item_text(located, path), item.text, "muc") for path, item in items(program)]
+    texts += [(("noi_nhan", i), line, "noi_nhan") for i, line in enumerate(program.recipients)]
+    found = []
+    for path, text, where in texts:
+        match = _TYPED_MARK.match(text)
+        if match:
+            mark = match.group(1)
+            found.append(
+                located.diagnostic(
+                    path,
+                    "typed-number",
+                    f"{_WHERE[where]} bắt đầu bằng '{mark}' tự gõ; chương trình tự đánh số và"
+                    " dấu đầu dòng nên sẽ thành hai lần",
+                    f"bỏ '{mark}' ở đầu",
+                    index=match.start(1),
+                    severity="warning",
+                )
+            )
+    return found
+
+
+def _bare(line: str) -> str:
+    """A recipient without its typed bullet and punctuation, for comparing."""
+    return _key(re.sub(r"^\s*[-+•]\s*", "", line).rstrip(" ,.;"))
+
+
+def _key(text: str) -> str:
+    """Case, spacing and old-style tone placement (uỷ/ủy, hoà/hòa) folded away."""
+    text = unicodedata.normalize("NFD", " ".join(text.split()).casefold())
+    # Move a tone from the second vowel of oa, oe, uy to the first one, as "ủy" writes it.
+    text = re.sub(r"([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])", r"\1\3\2", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _recipients(program: Program, located: Located) -> list[Diagnostic]:
+    found = []
+    lines = program.recipients
+    archive = [i for i, line in enumerate(lines) if _bare(line).startswith("lưu")]
+    if not archive:
+        found.append(
+            _warning(
+                located,
+                ("noi_nhan",),
+                "archive-missing",
+                "nơi nhận thiếu dòng 'Lưu …'",
+                "thêm dòng cuối, ví dụ '- Lưu Văn phòng' (Đảng) hoặc '- Lưu: VT, VP.' (Nhà nước)",
+            )
+        )
+    elif archive[-1] != len(lines) - 1:
+        found.append(
+            _warning(
+                located,
+                ("noi_nhan", archive[-1]),
+                "archive-not-last",
+                f"dòng '{lines[archive[-1]]}' phải là dòng cuối của nơi nhận",
+                "chuyển dòng 'Lưu …' xuống cuối danh sách",
+            )
+        )
+    seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        key = _bare(line)
+        if key in seen:
+            first = located.value_mark(("noi_nhan", seen[key]))
+            found.append(
+                _warning(
+                    located,
+                    ("noi_nhan", index),
+                    "duplicate-recipient",
+                    f"nơi nhận '{line}' bị lặp lại",
+                    f"đã có ở dòng {first.line}; bỏ một dòng",
+                )
+            )
+        else:
+            seen[key] = index
+    return found
+
+
+def _agency_spellings(program: Program, located: Located) -> list[Diagnostic]:
+    first: dict[str, tuple[str, Path_]] = {}
+    found = []
+    for path, item in items(program):
+        if item.lead is None:
+            continue
+        key = _key(item.lead)
+        spelled, where = first.setdefault(key, (item.lead, (*path, "chu_tri")))
+        if spelled != item.lead:
+            found.append(
+                _warning(
+                    located,
+                    (*path, "chu_tri"),
+                    "agency-spelling",
+                    f"cơ quan chủ trì '{item.lead}' viết khác với '{spelled}'"
+                    f" ở dòng {located.value_mark(where).line}",
+                    "viết thống nhất một cách: các mục cùng cơ quan chỉ được gom khi viết giống hệt",
+                )
+            )
+    return found
+
+
+# What an authority prefix looks like in either rule set: T/M, K/T, T/L, T/UQ, TM., KT., TL., TUQ., Q.
+_AUTHORITY = re.compile(r"^\s*((?:T|K)\s*[/.]?\s*(?:M|T|L|UQ)\b\.?|TUQ\b\.?|Q\b\.?)")
+
+
+def _authority(program: Program, profile: Profile, located: Located) -> list[Diagnostic]:
+    allowed = profile.authority_prefixes
+    found = []
+    for index, line in enumerate(program.signature.authority if allowed else []):
+        match = _AUTHORITY.match(line)
+        typed = match.group(1).strip() if match else None
+        if typed is not None and typed not in allowed:
+            found.append(
+                _warning(
+                    located,
+                    ("ky", "tham_quyen", index),
+                    "authority-prefix",
+                    f"thẩm quyền ký '{typed}' không dùng trong văn bản theo {profile.source}",
+                    "dùng một trong: " + ", ".join(allowed),
+                )
+            )
+    return found
+
+
+_NUMBER_SIGN = (
+    re.compile(r"^\s*(?P<n>\d+)\s*-\s*(?P<kind>[^\s/-]+)\s*/\s*(?P<issuer>\S+)\s*$"),  # 36-CTr/ĐU
+    re.compile(r"^\s*(?P<n>\d+)\s*/\s*(?P<kind>[^\s/-]+)\s*-\s*(?P<issuer>\S+)\s*$"),  # 15/CTr-UBND
+)
+
+
+def _number(program: Program, profile: Profile, located: Located) -> list[Diagnostic]:
+    found = []
+    match = next(
+        (p.match(program.number or "") for p in _NUMBER_SIGN if p.match(program.number or "")), None
+    )
+    if match:
+        kind = match.group("kind")
+        found.append(
+            _warning(
+                located,
+                ("so",),
+                "number-kind" if kind != program.kind else "number-sign",
+                f"số '{program.number}' ghi loại '{kind}' nhưng loai là '{program.kind}'"
+                if kind != program.kind
+                else f"số '{program.number}' đã có ký hiệu, chương trình sẽ thêm lần nữa",
+                f"chỉ ghi số (so: {match.group('n')}); ký hiệu"
+                f" '{program.kind}/{program.organization.abbreviation}' do chương trình tự thêm",
+            )
+        )
+    if program.kind_name:
+        named = [
+            k for k, name in profile.kinds.items() if program.kind_name.upper().startswith(name)
+        ]
+        if named and program.kind not in named:
+            found.append(
+                _warning(
+                    located,
+                    ("loai",),
+                    "number-kind",
+                    f"loại '{program.kind}' không khớp tên loại '{program.kind_name}'",
+                    f"tên loại này viết tắt là '{named[0]}': loai: {named[0]}",
+                )
+            )
+    return found
+
+
+_SUMMARY_YEAR = re.compile(
+    r"(?:\bnăm\s+|\btháng\s+\d{1,2}\s*/\s*|\bquý\s+[IV]+\s*/\s*)((?:19|20)\d\d)\b"
+)
+
+
+def _summary_year(program: Program, located: Located) -> list[Diagnostic]:
+    years = [int(y) for y in _SUMMARY_YEAR.findall(program.summary)]
+    date = program.date
+    year = date if isinstance(date, int) else date.year
+    allowed = {year}
+    if isinstance(date, int) or date.month >= 10:
+        allowed.add(year + 1)  # next year's program is written at the end of this one
+    if not years or allowed.intersection(years):
+        return []
+    return [
+        _warning(
+            located,
+            ("trich_yeu",),
+            "summary-year",
+            f"trích yếu ghi năm {years[0]} nhưng ngày ban hành là năm {year}",
+            "kiểm tra lại năm ở trích yếu hoặc ngày ban hành (ngay)",
+        )
+    ]
+
+
+def _long_items(program: Program, profile: Profile, located: Located) -> list[Diagnostic]:
+    limit = profile.lint.max_item_chars
+    return [
+        _warning(
+            located,
+            _item_text(located, path),
+            "long-item",
+            f"mục dài {len(item.text)} ký tự (quá {limit}); có thể nhiều mục đã bị dán thành một",
+            "tách thành nhiều mục, mỗi mục một dòng '- '",
+        )
+        for path, item in items(program)
+        if len(item.text) > limit
+    ]

@@ -150,7 +150,7 @@ def to_program(located: Located) -> Program:
         errors = exc.errors()
         misspelt = _misspelt(located, errors)
         found = list(located.problems)
-        taken = {(d.line, d.col) for d in found}
+        taken = {(d.line, d.col) for d in found if d.severity == "error"}
         for error in errors:
             if error["type"] == "missing" and tuple(error["loc"]) in misspelt:
                 continue  # 'khóa không hợp lệ … có phải …?' already says it
@@ -158,6 +158,6 @@ def to_program(located: Located) -> Program:
             if (diagnostic.line, diagnostic.col) not in taken:
                 found.append(diagnostic)
         raise ChuongtrinhError(found) from None
-    if located.problems:
+    if any(d.severity == "error" for d in located.problems):
         raise ChuongtrinhError(located.problems)
     return program

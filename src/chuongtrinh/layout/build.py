@@ -88,7 +88,7 @@ class _Layout:
             return self.phrase(
                 "date", ("ngay",), dia_danh=self.program.place, ngay="", thang="", nam=value
             )
-        day, month = rules.day_text(value.day), rules.month_text(value.month)
+        day, month = rules.padded(value.day, value.month)
         return self.phrase(
             "date", ("ngay",), dia_danh=self.program.place, ngay=day, thang=month, nam=value.year
         )

@@ -110,6 +110,16 @@ class DateRules(_Data):
         """'02' or '3': a leading zero for the months in `pad_months`."""
         return f"{month:02d}" if month in self.pad_months else str(month)
 
+    def padded(self, day: int, month: int) -> tuple[str, str]:
+        """Day and month as the rule set writes them: 'ngày 05 tháng 02', 'ngày 15 tháng 3'."""
+        return self.day_text(day), self.month_text(month)
+
+
+class LintRules(_Data):
+    """Limits of the warnings `validate` gives (data, so an office may tune them)."""
+
+    max_item_chars: int = 1000
+
 
 class Numbering(_Data):
     nested_headings: tuple[str, ...]
@@ -159,7 +169,6 @@ class Profile(_Data):
     numbering: Numbering
     phrases: Phrases
     table: TableRules
-    authority_prefixes: tuple[str, ...] = ()
     # Issuer abbreviations this version names (for hints), and those it no longer allows.
     issuers: dict[str, str] = Field(default_factory=dict)
     dropped_issuers: tuple[str, ...] = ()
@@ -167,6 +176,9 @@ class Profile(_Data):
     # relative to the profile file, stored absolute.
     templates: Path | None = None
     styles: dict[str, Style] = Field(default_factory=dict)
+    # Signature authority prefixes the rule set allows (T/M, K/T… or TM., KT.…); empty: any.
+    authority_prefixes: tuple[str, ...] = ()
+    lint: LintRules = LintRules()
 
     def style(self, role: str) -> Style:
         """The style of `role` with its `based_on` chain folded in."""

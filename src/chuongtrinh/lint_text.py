@@ -1,0 +1,159 @@
+"""Warnings about how text is typed, over every string of a program: the ones reviewers mark
+in red (a date without its zero, two spaces, a space before a comma, a quote never closed)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from chuongtrinh.errors import Diagnostic
+from chuongtrinh.profiles import DateRules
+from chuongtrinh.source import Located, Path_
+
+# Keys whose values are codes or dates the tool formats itself, not running text.
+_NOT_TEXT = {"he_thong", "loai", "so", "ngay", "du_thao", "trinh_bay", "kieu_muc", "viet_tat"}
+
+_DATE_FORMS = (
+    # 5/2/2023, 05/02/2023
+    re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
+    # ngày 5 tháng 2 năm 2023
+    re.compile(r"\bngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})"),
+    # tháng 2/2023, tháng 2 năm 2023
+    re.compile(r"\btháng (?P<m>\d{1,2})(?P<sep>/| năm )(?P<y>\d{4})"),
+)
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+# A space before , ; : ! ? ) or a full stop (not before "..." or "./.").
+_SPACE_BEFORE = re.compile(r"(?<=\S) +(?P<p>[,;:!?)]|\.(?![./]))")
+
+
+def strings(located: Located) -> Iterator[tuple[Path_, str]]:
+    """Every string value of the loaded file with its path, in file order."""
+
+    def walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                if key not in _NOT_TEXT:
+                    yield from walk(child, (*path, key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                yield from walk(child, (*path, index))
+
+    yield from walk(located.data, ())
+
+
+def check(located: Located, dates: DateRules) -> list[Diagnostic]:
+    """The typing warnings of every string of the file."""
+    found: list[Diagnostic] = []
+    for path, text in strings(located):
+        for rule in (_padding, _spacing, _quotes):
+            found += rule(located, path, text, dates)
+    return found
+
+
+def _warn(
+    located: Located, path: Path_, index: int, code: str, message: str, hint: str
+) -> Diagnostic:
+    return located.diagnostic(path, code, message, hint, index=index, severity="warning")
+
+
+def _padding(located: Located, path: Path_, text: str, dates: DateRules) -> list[Diagnostic]:
+    found = []
+    months = ", ".join(str(m) for m in dates.pad_months)
+    hint = (
+        f"ngày dưới {dates.pad_day_below} và tháng {months} viết thêm số 0 ở đầu"
+        " (05/02/2023, tháng 01), các tháng khác không (15/3/2023)"
+    )
+    covered: list[tuple[int, int]] = []
+    for pattern in _DATE_FORMS:
+        for match in pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in covered):
+                continue  # "tháng 2 năm 2023" inside "ngày 5 tháng 2 năm 2023"
+            covered.append(match.span())
+            groups = match.groupdict()
+            month = int(groups["m"])
+            day = int(groups.get("d") or 10)
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            want_day, want_month = dates.padded(day, month)
+            typed = match.group(0)
+            expected = typed
+            # Right to left, so a replaced day does not move the month's place.
+            for name, want in (("m", want_month), ("d", want_day)):
+                if groups.get(name) is not None and groups[name] != want:
+                    start, end = (i - match.start() for i in match.span(name))
+                    expected = expected[:start] + want + expected[end:]
+            if expected != typed:
+                found.append(
+                    _warn(
+                        located,
+                        path,
+                        match.start(),
+                        "date-padding",
+                        f"ngày tháng viết chưa đúng thể thức: '{typed}', cần viết '{expected}'",
+                        hint,
+                    )
+                )
+    return found
+
+
+def _spacing(located: Located, path: Path_, text: str, dates: DateRules) -> list[Diagnostic]:
+    found = []
+    for match in _DOUBLE_SPACE.finditer(text):
+        found.append(
+            _warn(
+                located,
+                path,
+                match.start(),
+                "double-space",
+                f"{len(match.group(0))} dấu cách liền nhau",
+                "chỉ để một dấu cách giữa hai từ",
+            )
+        )
+    for match in _SPACE_BEFORE.finditer(text):
+        mark = match.group("p")
+        found.append(
+            _warn(
+                located,
+                path,
+                match.start(),
+                "space-before-punct",
+                f"dấu cách trước dấu '{mark}'",
+                f"viết '{mark}' liền sau chữ đứng trước",
+            )
+        )
+    return found
+
+
+_QUOTE = re.compile("[“”]")
+
+
+def _quotes(located: Located, path: Path_, text: str, dates: DateRules) -> list[Diagnostic]:
+    depth, first_open = 0, -1
+    for match in _QUOTE.finditer(text):
+        index, char = match.start(), match.group(0)
+        if char == "“":
+            first_open = index if depth == 0 else first_open
+            depth += 1
+        elif char == "”":
+            if depth == 0:
+                return [_unbalanced(located, path, index, "dấu đóng ngoặc kép ” không có dấu mở “")]
+            depth -= 1
+    if depth:
+        return [_unbalanced(located, path, first_open, "dấu mở ngoặc kép “ chưa được đóng bằng ”")]
+    if text.count('"') % 2:
+        return [_unbalanced(located, path, text.rfind('"'), 'dấu ngoặc kép " chưa được đóng')]
+    return []
+
+
+def _unbalanced(located: Located, path: Path_, index: int, message: str) -> Diagnostic:
+    return _warn(
+        located,
+        path,
+        index,
+        "unbalanced-quote",
+        message,
+        "thêm dấu ngoặc kép còn thiếu, hoặc bỏ dấu thừa",
+    )
