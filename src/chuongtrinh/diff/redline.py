@@ -3,16 +3,17 @@ revision mark on every run and paragraph mark that differs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import difflib
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
 from chuongtrinh.diff import paragraphs
 from chuongtrinh.diff.changes import Diff
-from chuongtrinh.diff.match import in_order_around
+from chuongtrinh.diff.match import Pair, in_order_around
 from chuongtrinh.diff.words import opcodes, tokens
 from chuongtrinh.docx.tracked import Mark
-from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
+from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Row, Run, Table
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,14 @@ class TrackedPara(Para):
     marks: tuple[Mark, ...] = ()
     mark: Mark = ""
     move: str | None = None  # the name linking a move's source and destination
+
+
+@dataclass(frozen=True)
+class TrackedRow(Row):
+    """A table row whose cells hold tracked paragraphs; `mark` 'ins' or 'del' for a whole row
+    inserted or deleted ('' for a row in both revisions)."""
+
+    mark: Mark = ""
 
 
 def _whole(para: Para, mark: Mark, move: str | None = None) -> TrackedPara:
@@ -164,26 +173,132 @@ class _Merge:
                 yield _revised(old[anchor_i], new[anchor_j])
             i, j = anchor_i + 1, anchor_j + 1
 
+    def anchored(self, pairs: Sequence[Pair], structural: Sequence[bool]) -> list[Pair]:
+        """The pairs that stay in order, items and headings (`structural[j]` of the new side)
+        chosen first; the others are moves."""
+        first = [(i, j) for i, j in pairs if structural[j]]
+        rest = [(i, j) for i, j in pairs if not structural[j]]
+        return sorted(in_order_around(first, rest))
+
+    def rows(self, old: Sequence[Row], new: Sequence[Row]) -> Iterator[TrackedRow]:
+        """Old and new rows of a table interleaved like paragraphs: a row in both revised cell by
+        cell, a row only in `old` deleted where it was, one only in `new` inserted. A row that
+        moved shows as a deletion and an insertion."""
+        old_reps, new_reps = [_representative(r) for r in old], [_representative(r) for r in new]
+        pairs = [
+            (i, j)
+            for i, j in paragraphs.pair(old_reps, new_reps, self.diff.sections, self.diff.items)
+            if old[i].kind == new[j].kind and len(old[i].cells) == len(new[j].cells)
+        ]
+        anchors = self.anchored(pairs, [paragraphs.is_structural(p) for p in new_reps])
+        columns = len(new[0].cells) if new else 0
+        i = j = 0
+        for anchor_i, anchor_j in [*anchors, (len(old), len(new))]:
+            yield from (_whole_row(row, "del", columns) for row in old[i:anchor_i])
+            yield from (_whole_row(row, "ins", columns) for row in new[j:anchor_j])
+            if anchor_i < len(old):
+                yield self.revised_row(old[anchor_i], new[anchor_j])
+            i, j = anchor_i + 1, anchor_j + 1
+
+    def revised_row(self, old: Row, new: Row) -> TrackedRow:
+        cells = tuple(
+            tuple(_settle_last(list(self.paragraphs(before, after))))
+            for before, after in zip(old.cells, new.cells, strict=True)
+        )
+        return TrackedRow(new.kind, cells)
+
+    def segment(self, old: _Segment | None, new: _Segment | None) -> Iterator[Block]:
+        """One stretch of the page revised: `old` and `new` are the same kind of segment, or one
+        of them is None (the segment is only in one revision)."""
+        either = new if new is not None else old
+        assert either is not None
+        if isinstance(either, Table):
+            before = old.rows if isinstance(old, Table) else ()
+            after = new.rows if isinstance(new, Table) else ()
+            yield Table(either.widths_mm, tuple(self.rows(before, after)))
+        elif isinstance(either, Columns):
+            empty = Columns(either.role, (), ())
+            a = old if isinstance(old, Columns) else empty
+            b = new if isinstance(new, Columns) else empty
+            yield Columns(
+                either.role,
+                tuple(_settle_last(list(self.paragraphs(a.left, b.left)))),
+                tuple(_settle_last(list(self.paragraphs(a.right, b.right)))),
+            )
+        else:
+            # Every stretch of paragraphs ends at a table (a table of items, the closing), whose
+            # paragraph mark before it stays.
+            before_paras = old if isinstance(old, tuple) else ()
+            after_paras = new if isinstance(new, tuple) else ()
+            yield from _settle_last(list(self.paragraphs(before_paras, after_paras)))
+
     def blocks(self) -> Iterator[Block]:
-        old_blocks = list(self.diff.old.document.blocks)
-        new_blocks = list(self.diff.new.document.blocks)
-        old_tables = {b.role: b for b in old_blocks if isinstance(b, Columns)}
-        old_body = [b for b in old_blocks if isinstance(b, Para)]
-        new_body = [b for b in new_blocks if isinstance(b, Para)]
-        body_done = False
-        for block in new_blocks:
-            if isinstance(block, Columns):
-                before = old_tables.get(block.role, Columns(block.role, (), ()))
-                yield Columns(
-                    block.role,
-                    tuple(_settle_last(list(self.paragraphs(before.left, block.left)))),
-                    tuple(_settle_last(list(self.paragraphs(before.right, block.right)))),
-                )
-            elif isinstance(block, Para) and not body_done:
-                body_done = True  # the body ends at the closing table: its last mark stays
-                yield from _settle_last(list(self.paragraphs(old_body, new_body)))
-            elif not isinstance(block, Para):
-                yield block
+        """Every block of the new layout in its order. The old layout's stretches of paragraphs,
+        tables and two-column tables are paired with the new one's in order (a stretch of
+        paragraphs with a stretch, a table with a table); a stretch or table that has no partner,
+        because the layout changed between prose and tables, is deleted or inserted whole."""
+        old = _segments(self.diff.old.document.blocks)
+        new = _segments(self.diff.new.document.blocks)
+        matcher = difflib.SequenceMatcher(
+            None, [_shape(s) for s in old], [_shape(s) for s in new], autojunk=False
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                for a, b in zip(old[i1:i2], new[j1:j2], strict=True):
+                    yield from self.segment(a, b)
+                continue
+            for a in old[i1:i2]:
+                yield from self.segment(a, None)
+            for b in new[j1:j2]:
+                yield from self.segment(None, b)
+
+
+_Segment = tuple[Para, ...] | Columns | Table
+
+
+def _segments(blocks: Sequence[Block]) -> list[_Segment]:
+    """Blocks with each run of consecutive paragraphs as one tuple."""
+    out: list[_Segment] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            if out and isinstance(out[-1], tuple):
+                out[-1] = (*out[-1], block)
+            else:
+                out.append((block,))
+        else:
+            out.append(block)
+    return out
+
+
+def _shape(segment: _Segment) -> Hashable:
+    if isinstance(segment, Columns):
+        return ("columns", segment.role)
+    if isinstance(segment, Table):
+        return ("table",)  # columns chosen differently still pair: see `_whole_row`
+    return ("paragraphs",)
+
+
+def _representative(row: Row) -> Para:
+    """The paragraph a row is matched by: an item's content cell (keyed by the item), a group's
+    heading, a note, the first column's title."""
+    paras = [para for cell in row.cells for para in cell]
+    return next((p for p in paras if p.role == "table_cell"), paras[0])
+
+
+def _whole_row(row: Row, mark: Mark, columns: int) -> TrackedRow:
+    """A row inserted or deleted with all its text. A deleted row of a table whose columns
+    changed is kept as one cell across the table, its cells' paragraphs in reading order."""
+    cells = row.cells
+    if len(cells) not in (1, columns):
+        cells = (tuple(para for cell in cells for para in cell),)
+    marked = tuple(
+        tuple(
+            replace(_whole(para, mark), mark="") if n == len(cell) - 1 else _whole(para, mark)
+            for n, para in enumerate(cell)
+        )
+        for cell in cells
+    )
+    return TrackedRow(row.kind, marked, mark)
 
 
 def redline(diff: Diff) -> Document:
