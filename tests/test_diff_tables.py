@@ -80,6 +80,21 @@ CASES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             )
         ],
     ),
+    "chi-bo-all": (
+        CHI_BO,
+        [
+            ("năm 2026, nộp về", "năm 2026 đầy đủ, nộp về"),
+            ("chu_tri: Đ/c Phó Bí thư", "chu_tri: Đ/c Bí thư Chi bộ"),
+            (_QUAN_TRIET, _NEW_ITEM + _QUAN_TRIET),
+            (
+                "      - noi_dung: Phân công đảng viên giúp đỡ quần chúng ưu tú Nguyễn Văn B"
+                " phấn đấu vào Đảng.\n        chu_tri: Chi ủy\n",
+                "",
+            ),
+            ("tieu_de: Lãnh đạo thực hiện", "tieu_de: Lãnh đạo, chỉ đạo thực hiện"),
+            ("Các đồng chí đảng viên", "Toàn thể đảng viên"),
+        ],
+    ),
     "prose-to-table": (CHI_BO, [("trinh_bay: bang\n", "")]),  # reversed below
     "table-to-prose": (CHI_BO, [("trinh_bay: bang\n", "")]),
     "columns-changed": (CHI_BO, [("ghi_chu]", "]"), ("năm 2026, nộp", "năm 2026 đầy đủ, nộp")]),
@@ -147,6 +162,7 @@ def test_paragraphs_after_the_table_stay_after_it(tmp_path: Path) -> None:
         ("row-added", 1, 0),
         ("row-deleted", 0, 1),
         ("item-moved", 1, 1),
+        ("chi-bo-all", 1, 1),
         ("yearly-many", 1, 0),
         ("yearly-row-deleted", 0, 1),
     ],
