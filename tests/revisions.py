@@ -40,6 +40,9 @@ def resolve(root: etree._Element, accept: bool) -> None:
         for mark in marks:
             if mark.tag in {_q(t) for t in kept}:
                 mark.getparent().remove(mark)
+    for tbl in list(root.iter(_q("tbl"))):
+        if tbl.find(_q("tr")) is None:  # every row gone: so is the table
+            tbl.getparent().remove(tbl)
     for tag in _RANGES:
         for element in root.iter(_q(tag)):
             element.getparent().remove(element)
@@ -112,6 +115,10 @@ def count(docx: bytes) -> dict[str, int]:
     return found
 
 
-def block_kinds(docx: bytes) -> list[str]:
-    """The body's top-level blocks in order: 'p' for a paragraph, 'tbl' for a table."""
-    return [etree.QName(child).localname for child in body(docx) if child.tag != _q("sectPr")]
+def block_kinds(docx: bytes, accept: bool | None = None) -> list[str]:
+    """The body's top-level blocks in order, 'p' for a paragraph, 'tbl' for a table (with every
+    revision accepted or rejected, unless `accept` is None)."""
+    root = body(docx)
+    if accept is not None:
+        resolve(root, accept)
+    return [etree.QName(child).localname for child in root if child.tag != _q("sectPr")]

@@ -26,7 +26,7 @@ FIRST = EXAMPLES / f"{YEARLY}-lan-1.yaml"
 SECOND = EXAMPLES / f"{YEARLY}-lan-2.yaml"
 
 
-TABLE_CASES = ("chi-bo-all", "yearly-many", "item-moved")
+TABLE_CASES = ("chi-bo-all", "yearly-many", "item-moved", "prose-to-table", "table-to-prose")
 
 
 def issued(folder: Path) -> Path:

@@ -152,6 +152,13 @@ class _Merge:
 
     def paragraphs(self, old: Sequence[Para], new: Sequence[Para]) -> Iterator[TrackedPara]:
         """Old and new paragraphs interleaved: accepting every mark gives `new`, rejecting `old`."""
+        return (para for _, _, para in self.traced(old, new))
+
+    def traced(
+        self, old: Sequence[Para], new: Sequence[Para]
+    ) -> Iterator[tuple[int | None, int | None, TrackedPara]]:
+        """`paragraphs`, each with the index of the old and of the new paragraph it shows (None
+        for a side it is not on)."""
         pairs = paragraphs.pair(old, new, self.diff.sections, self.diff.items)
         pairs = [(i, j) for i, j in pairs if old[i].role == new[j].role]
         # Items and headings stay put before the lines derived from them may.
@@ -167,10 +174,16 @@ class _Merge:
             moved_to[j] = (i, name)
         i = j = 0
         for anchor_i, anchor_j in [*anchors, (len(old), len(new))]:
-            yield from _one_side(old, new, range(i, anchor_i), moved_from, "moveFrom")
-            yield from _one_side(new, old, range(j, anchor_j), moved_to, "moveTo")
+            gone = range(i, anchor_i)
+            for n, para in zip(
+                gone, _one_side(old, new, gone, moved_from, "moveFrom"), strict=True
+            ):
+                yield n, None, para
+            came = range(j, anchor_j)
+            for n, para in zip(came, _one_side(new, old, came, moved_to, "moveTo"), strict=True):
+                yield None, n, para
             if anchor_i < len(old):
-                yield _revised(old[anchor_i], new[anchor_j])
+                yield anchor_i, anchor_j, _revised(old[anchor_i], new[anchor_j])
             i, j = anchor_i + 1, anchor_j + 1
 
     def anchored(self, pairs: Sequence[Pair], structural: Sequence[bool]) -> list[Pair]:
@@ -233,12 +246,28 @@ class _Merge:
             yield from _settle_last(list(self.paragraphs(before_paras, after_paras)))
 
     def blocks(self) -> Iterator[Block]:
-        """Every block of the new layout in its order. The old layout's stretches of paragraphs,
-        tables and two-column tables are paired with the new one's in order (a stretch of
-        paragraphs with a stretch, a table with a table); a stretch or table that has no partner,
-        because the layout changed between prose and tables, is deleted or inserted whole."""
-        old = _segments(self.diff.old.document.blocks)
-        new = _segments(self.diff.new.document.blocks)
+        """Every block of the new layout in its order. Between two-column tables (header,
+        closing), the old layout's stretches of paragraphs and tables are paired with the new
+        one's in order when both have the same shape (a stretch with a stretch, a table with a
+        table); when the layout changed between prose and tables, see `reflowed`."""
+        old = _zones(self.diff.old.document.blocks)
+        new = _zones(self.diff.new.document.blocks)
+        if [_shape(z.columns) for z in old] != [_shape(z.columns) for z in new]:
+            yield from self.aligned(self.diff.old.document.blocks, self.diff.new.document.blocks)
+            return  # (`layout` always makes a header and a closing)
+        for before, after in zip(old, new, strict=True):
+            if [_shape(s) for s in before.flow] == [_shape(s) for s in after.flow]:
+                for a, b in zip(before.flow, after.flow, strict=True):
+                    yield from self.segment(a, b)
+            else:
+                yield from self.reflowed(before.flow, after.flow)
+            if after.columns is not None:
+                yield from self.segment(before.columns, after.columns)
+
+    def aligned(self, old_blocks: Sequence[Block], new_blocks: Sequence[Block]) -> Iterator[Block]:
+        """Segments paired by their shapes in order; those without a partner deleted or
+        inserted whole."""
+        old, new = _segments(old_blocks), _segments(new_blocks)
         matcher = difflib.SequenceMatcher(
             None, [_shape(s) for s in old], [_shape(s) for s in new], autojunk=False
         )
@@ -251,6 +280,46 @@ class _Merge:
                 yield from self.segment(a, None)
             for b in new[j1:j2]:
                 yield from self.segment(None, b)
+
+    def reflowed(self, old: Sequence[_Segment], new: Sequence[_Segment]) -> Iterator[Block]:
+        """Stretches of paragraphs and tables whose shapes differ: all paragraphs revised as one
+        list, every old table deleted where it stood among the old paragraphs, every new one
+        inserted where it stands among the new paragraphs."""
+        old_paras, old_tables = _flatten(old)
+        new_paras, new_tables = _flatten(new)
+        out: list[Block | TrackedPara] = []
+
+        def tables_before(tables: list[tuple[int, Table]], n: int, gone: bool) -> None:
+            while tables and tables[0][0] <= n:
+                table = tables.pop(0)[1]
+                out.append(next(self.segment(table, None) if gone else self.segment(None, table)))
+
+        end = (len(old_paras), len(new_paras))
+        for i, j, para in [*self.traced(old_paras, new_paras), (*end, None)]:
+            if i is not None:
+                tables_before(old_tables, i, gone=True)
+            if j is not None:
+                tables_before(new_tables, j, gone=False)
+            if para is not None:
+                out.append(para)
+        stretch: list[TrackedPara] = []
+        for block in out:
+            if isinstance(block, TrackedPara):
+                stretch.append(block)
+                continue
+            yield from _settle_last(stretch)
+            stretch = []
+            yield block
+        yield from _settle_last(stretch)
+
+
+@dataclass
+class _Zone:
+    """The segments up to a two-column table (header, closing), and that table (None at the
+    end of the page)."""
+
+    columns: Columns | None
+    flow: list[_Segment]
 
 
 _Segment = tuple[Para, ...] | Columns | Table
@@ -270,7 +339,32 @@ def _segments(blocks: Sequence[Block]) -> list[_Segment]:
     return out
 
 
-def _shape(segment: _Segment) -> Hashable:
+def _zones(blocks: Sequence[Block]) -> list[_Zone]:
+    zones = [_Zone(None, [])]
+    for segment in _segments(blocks):
+        if isinstance(segment, Columns):
+            zones[-1].columns = segment
+            zones.append(_Zone(None, []))
+        else:
+            zones[-1].flow.append(segment)
+    return zones
+
+
+def _flatten(segments: Sequence[_Segment]) -> tuple[list[Para], list[tuple[int, Table]]]:
+    """The paragraphs of `segments`, and each table with the number of paragraphs before it."""
+    paras: list[Para] = []
+    tables: list[tuple[int, Table]] = []
+    for segment in segments:
+        if isinstance(segment, Table):
+            tables.append((len(paras), segment))
+        elif isinstance(segment, tuple):
+            paras.extend(segment)
+    return paras, tables
+
+
+def _shape(segment: _Segment | None) -> Hashable:
+    if segment is None:
+        return None
     if isinstance(segment, Columns):
         return ("columns", segment.role)
     if isinstance(segment, Table):
