@@ -95,6 +95,29 @@ CASES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("Các đồng chí đảng viên", "Toàn thể đảng viên"),
         ],
     ),
+    "note-added-and-edited": (
+        CHI_BO,
+        [
+            (
+                "  - tieu_de: Công tác xây dựng Đảng\n",
+                "  - tieu_de: Công tác xây dựng Đảng\n"
+                "    dan_nhap: Tập trung củng cố tổ chức cơ sở đảng trong tháng.\n",
+            ),
+        ],
+    ),
+    "group-added": (
+        CHI_BO,
+        [
+            (
+                "\nket_luan:",
+                "  - tieu_de: Công tác kiểm tra, giám sát\n"
+                "    muc:\n"
+                "      - noi_dung: Kiểm tra việc chấp hành Điều lệ Đảng của đảng viên.\n"
+                "        chu_tri: Chi ủy\n"
+                "\nket_luan:",
+            )
+        ],
+    ),
     "prose-to-table": (CHI_BO, [("trinh_bay: bang\n", "")]),  # reversed below
     "table-to-prose": (CHI_BO, [("trinh_bay: bang\n", "")]),
     "columns-changed": (CHI_BO, [("ghi_chu]", "]"), ("năm 2026, nộp", "năm 2026 đầy đủ, nộp")]),
@@ -130,6 +153,16 @@ def test_accept_all_gives_new_and_reject_all_old(tmp_path: Path, name: str) -> N
     redline = redline_of(old, new)
     assert resolved_lines(redline, accept=True) == api.plain_text(new)
     assert resolved_lines(redline, accept=False) == api.plain_text(old)
+
+
+@pytest.mark.parametrize("name", SAME_LAYOUT)
+def test_each_edit_undone_accepts_and_rejects_too(tmp_path: Path, name: str) -> None:
+    """NEW → OLD: an added row or group becomes a deleted one, a note added a note removed."""
+    new, old = revisions(tmp_path, name)
+    redline = redline_of(old, new)
+    assert resolved_lines(redline, accept=True) == api.plain_text(new)
+    assert resolved_lines(redline, accept=False) == api.plain_text(old)
+    assert block_kinds(redline) == block_kinds(api.render(api.compile_file(new)))
 
 
 @pytest.mark.parametrize("name", SAME_LAYOUT)
@@ -178,6 +211,8 @@ def test_paragraphs_after_the_table_stay_after_it(tmp_path: Path) -> None:
         ("row-deleted", 0, 1),
         ("item-moved", 1, 1),
         ("chi-bo-all", 1, 1),
+        ("note-added-and-edited", 1, 0),
+        ("group-added", 2, 0),
         ("yearly-many", 1, 0),
         ("yearly-row-deleted", 0, 1),
     ],

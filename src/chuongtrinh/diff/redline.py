@@ -161,10 +161,7 @@ class _Merge:
         for a side it is not on)."""
         pairs = paragraphs.pair(old, new, self.diff.sections, self.diff.items)
         pairs = [(i, j) for i, j in pairs if old[i].role == new[j].role]
-        # Items and headings stay put before the lines derived from them may.
-        items = [(i, j) for i, j in pairs if paragraphs.is_structural(new[j])]
-        others = [(i, j) for i, j in pairs if not paragraphs.is_structural(new[j])]
-        anchors = sorted(in_order_around(items, others))
+        anchors = self.anchored(pairs, [paragraphs.is_structural(p) for p in new])
         moved_from: dict[int, tuple[int, str]] = {}
         moved_to: dict[int, tuple[int, str]] = {}
         for i, j in sorted(set(pairs) - set(anchors), key=lambda p: p[1]):
@@ -188,15 +185,15 @@ class _Merge:
 
     def anchored(self, pairs: Sequence[Pair], structural: Sequence[bool]) -> list[Pair]:
         """The pairs that stay in order, items and headings (`structural[j]` of the new side)
-        chosen first; the others are moves."""
+        chosen first: they stay put before the lines derived from them may. The others moved."""
         first = [(i, j) for i, j in pairs if structural[j]]
         rest = [(i, j) for i, j in pairs if not structural[j]]
         return sorted(in_order_around(first, rest))
 
-    def rows(self, old: Sequence[Row], new: Sequence[Row]) -> Iterator[TrackedRow]:
+    def rows(self, old: Sequence[Row], new: Sequence[Row], columns: int) -> Iterator[TrackedRow]:
         """Old and new rows of a table interleaved like paragraphs: a row in both revised cell by
         cell, a row only in `old` deleted where it was, one only in `new` inserted. A row that
-        moved shows as a deletion and an insertion."""
+        moved shows as a deletion and an insertion. `columns`: how many the table has."""
         old_reps, new_reps = [_representative(r) for r in old], [_representative(r) for r in new]
         pairs = [
             (i, j)
@@ -204,7 +201,6 @@ class _Merge:
             if old[i].kind == new[j].kind and len(old[i].cells) == len(new[j].cells)
         ]
         anchors = self.anchored(pairs, [paragraphs.is_structural(p) for p in new_reps])
-        columns = len(new[0].cells) if new else 0
         i = j = 0
         for anchor_i, anchor_j in [*anchors, (len(old), len(new))]:
             yield from (_whole_row(row, "del", columns) for row in old[i:anchor_i])
@@ -228,7 +224,8 @@ class _Merge:
         if isinstance(either, Table):
             before = old.rows if isinstance(old, Table) else ()
             after = new.rows if isinstance(new, Table) else ()
-            yield Table(either.widths_mm, tuple(self.rows(before, after)))
+            rows = self.rows(before, after, len(either.widths_mm))
+            yield Table(either.widths_mm, tuple(rows))
         elif isinstance(either, Columns):
             empty = Columns(either.role, (), ())
             a = old if isinstance(old, Columns) else empty
