@@ -3,6 +3,8 @@
 LibreOffice marks both insertions and deletions as `text:change-start` … `text:change-end`
 ranges in the body, and says which is which in `text:tracked-changes`; a range may span
 paragraphs (a whole paragraph with its mark). Dropping the ranges of one kind gives one side.
+A row inserted or deleted whole (Word's `w:trPr/w:ins`, `w:trPr/w:del`) has a row style with
+`loext:text-changes-only="false"`: the row goes when all its text goes.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from lxml import etree
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 
 
 def _t(tag: str) -> str:
@@ -23,6 +28,20 @@ def _t(tag: str) -> str:
 def _body(path: Path) -> etree._Element:
     root = etree.parse(str(path)).getroot()
     return root.find(f"{{{OFFICE}}}body/{{{OFFICE}}}text")
+
+
+def tracked_row_styles(path: Path) -> set[str]:
+    """The names of the row styles that make a row one tracked insertion or deletion."""
+    root = etree.parse(str(path)).getroot()
+    return {
+        style.get(f"{{{STYLE}}}name")
+        for style in root.iter(f"{{{STYLE}}}style")
+        if style.get(f"{{{STYLE}}}family") == "table-row"
+        and any(
+            props.get(f"{{{LOEXT}}}text-changes-only") == "false"
+            for props in style.iter(f"{{{STYLE}}}table-row-properties")
+        )
+    }
 
 
 def regions(path: Path) -> dict[str, str]:
@@ -36,12 +55,20 @@ def regions(path: Path) -> dict[str, str]:
     }
 
 
-def _events(element: etree._Element, inside: bool = False) -> Iterator[tuple[str, str]]:
-    """Text, paragraph ends and change boundaries in document order (text only inside a
-    paragraph: the file is indented)."""
+def _events(
+    element: etree._Element, rows: set[str], inside: bool = False
+) -> Iterator[tuple[str, str]]:
+    """Text, paragraph ends, change boundaries and tracked rows (in `rows` styles) in document
+    order (text only inside a paragraph: the file is indented)."""
     tag = element.tag
     here = inside or tag in (_t("p"), _t("h"))
     if tag == _t("tracked-changes"):
+        return
+    if tag == f"{{{TABLE}}}table-row" and element.get(f"{{{TABLE}}}style-name") in rows:
+        yield "row", ""
+        for child in element:
+            yield from _events(child, rows, here)
+        yield "row-end", ""
         return
     if tag == _t("change-start"):
         yield "start", element.get(_t("change-id"))
@@ -56,7 +83,7 @@ def _events(element: etree._Element, inside: bool = False) -> Iterator[tuple[str
     elif element.text and here:
         yield "text", element.text
     for child in element:
-        yield from _events(child, here)
+        yield from _events(child, rows, here)
         if child.tail and here:
             yield "text", child.tail
     if tag in (_t("p"), _t("h")):
@@ -68,9 +95,17 @@ def lines(path: Path, accept: bool) -> list[str]:
     kinds = regions(path)
     dropped = "deletion" if accept else "insertion"
     active: set[str] = set()
-    paragraphs, current = [], ""
-    for event, value in _events(_body(path)):
-        if event == "start" and kinds.get(value) == dropped:
+    paragraphs: list[str] = []
+    current = ""
+    row: tuple[int, bool] | None = None  # a tracked row: where its paragraphs start, kept text
+    for event, value in _events(_body(path), tracked_row_styles(path)):
+        if event == "row":
+            row = (len(paragraphs), False)
+        elif event == "row-end" and row is not None:
+            if not row[1]:
+                del paragraphs[row[0] :]  # all its text dropped: the row goes
+            row = None
+        elif event == "start" and kinds.get(value) == dropped:
             active.add(value)
         elif event == "end":
             active.discard(value)
@@ -78,6 +113,8 @@ def lines(path: Path, accept: bool) -> list[str]:
             continue
         elif event == "text":
             current += value
+            if row is not None and value.strip():
+                row = (row[0], True)
         elif event == "break":
             paragraphs.append(current)
             current = ""

@@ -30,13 +30,26 @@ def body(docx: bytes) -> etree._Element:
 def resolve(root: etree._Element, accept: bool) -> None:
     """Apply every revision in `root`: accept (keep insertions) or reject (keep deletions)."""
     gone, kept = _GONE[accept], _GONE[not accept]
+    # A row marked in its w:trPr goes with its mark (accepting a deleted row, rejecting an
+    # inserted one), or keeps the row without the mark.
+    for tr in list(root.iter(_q("tr"))):
+        marks = tr.findall(f"{_q('trPr')}/*")
+        if any(m.tag in {_q(t) for t in gone} for m in marks):
+            tr.getparent().remove(tr)
+            continue
+        for mark in marks:
+            if mark.tag in {_q(t) for t in kept}:
+                mark.getparent().remove(mark)
+    for tbl in list(root.iter(_q("tbl"))):
+        if tbl.find(_q("tr")) is None:  # every row gone: so is the table
+            tbl.getparent().remove(tbl)
     for tag in _RANGES:
         for element in root.iter(_q(tag)):
             element.getparent().remove(element)
     for element in list(root.iter(*(_q(t) for t in gone))):
         parent = element.getparent()
         if parent is not None and parent.tag != _q("rPr"):
-            parent.remove(element)
+            parent.remove(element)  # (no w:trPr mark is left: the rows went above)
     for element in list(root.iter(*(_q(t) for t in kept))):
         parent = element.getparent()
         if parent is None or parent.tag == _q("rPr"):
@@ -92,7 +105,20 @@ def resolved_lines(docx: bytes, accept: bool) -> list[str]:
 
 
 def count(docx: bytes) -> dict[str, int]:
-    """How many revision elements of each kind the document holds."""
+    """How many revision elements of each kind the document holds ('row ins' and 'row del':
+    whole table rows, also counted in 'ins' and 'del')."""
     root = body(docx)
     kinds = ("ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart")
-    return {kind: len(list(root.iter(_q(kind)))) for kind in kinds}
+    found = {kind: len(list(root.iter(_q(kind)))) for kind in kinds}
+    for kind in ("ins", "del"):
+        found[f"row {kind}"] = len(root.findall(f".//{_q('trPr')}/{_q(kind)}"))
+    return found
+
+
+def block_kinds(docx: bytes, accept: bool | None = None) -> list[str]:
+    """The body's top-level blocks in order, 'p' for a paragraph, 'tbl' for a table (with every
+    revision accepted or rejected, unless `accept` is None)."""
+    root = body(docx)
+    if accept is not None:
+        resolve(root, accept)
+    return [etree.QName(child).localname for child in root if child.tag != _q("sectPr")]

@@ -12,8 +12,9 @@ import pytest
 
 from chuongtrinh import api
 from conftest import EXAMPLES, YEARLY
-from odf_changes import lines, regions
+from odf_changes import lines, regions, tracked_row_styles
 from revisions import count
+from test_diff_tables import revisions as table_revisions
 
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -23,6 +24,9 @@ pytestmark = pytest.mark.skipif(not OFFICE, reason="LibreOffice not installed")
 
 FIRST = EXAMPLES / f"{YEARLY}-lan-1.yaml"
 SECOND = EXAMPLES / f"{YEARLY}-lan-2.yaml"
+
+
+TABLE_CASES = ("chi-bo-all", "yearly-many", "item-moved", "prose-to-table", "table-to-prose")
 
 
 def issued(folder: Path) -> Path:
@@ -43,6 +47,10 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path,
     """name → (old YAML, new YAML, the redline as LibreOffice saved it in flat ODF)."""
     out = tmp_path_factory.mktemp("redline")
     cases = {"lan-1-2": (FIRST, SECOND), "ban-hanh": (SECOND, issued(out))}
+    for table_case in TABLE_CASES:  # programs laid out as a table: rows inserted and deleted
+        folder = out / table_case
+        folder.mkdir()
+        cases[table_case] = table_revisions(folder, table_case)
     for name, (old, new) in cases.items():
         redline = api.redline(api.diff(str(old), str(new)), "VP", "2024-01-01T00:00:00Z")
         (out / f"{name}.docx").write_bytes(redline)
@@ -72,7 +80,19 @@ def test_libreoffice_sees_every_tracked_change(
     assert kinds["insertion"] + kinds["deletion"] >= ours["moveFromRangeStart"] * 2 + 10
 
 
-@pytest.mark.parametrize("name", ["lan-1-2", "ban-hanh"])
+def test_libreoffice_sees_tracked_rows_in_a_table(
+    converted: dict[str, tuple[Path, Path, Path]],
+) -> None:
+    fodt = converted["chi-bo-all"][2]
+    kinds = collections.Counter(regions(fodt).values())
+    assert kinds["insertion"] > 0 and kinds["deletion"] > 0
+    # one row style per inserted or deleted row, read as a tracked table row
+    assert len(tracked_row_styles(fodt)) >= 1
+    ours = count(fodt.with_suffix(".docx").read_bytes())
+    assert ours["row ins"] == ours["row del"] == 1
+
+
+@pytest.mark.parametrize("name", ["lan-1-2", "ban-hanh", *TABLE_CASES])
 @pytest.mark.parametrize("accept", [True, False], ids=["accept-all", "reject-all"])
 def test_accepted_or_rejected_in_libreoffice_gives_one_side(
     converted: dict[str, tuple[Path, Path, Path]], name: str, accept: bool

@@ -159,6 +159,14 @@ def edited(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, Any], list[Edit]]
     return program(before, style), program(after, new_style, issued), edits
 
 
+LAYOUTS = [("", ""), ("bang", "bang"), ("", "bang"), ("bang", "")]  # trinh_bay: old, new
+
+
+def laid_out(data: dict[str, Any], layout: str) -> dict[str, Any]:
+    """The program with `trinh_bay: bang` (items as a table) when `layout` says so."""
+    return {**data, "trinh_bay": layout} if layout else data
+
+
 def compared(old: dict[str, Any], new: dict[str, Any]) -> Diff:
     def side(name: str, data: dict[str, Any]) -> Any:
         return api.side(Source(name, yaml.safe_dump(data, allow_unicode=True, sort_keys=False)))
@@ -209,21 +217,24 @@ def test_the_diff_finds_exactly_the_edits_made(case: tuple[Any, Any, list[Edit]]
 
 
 @SETTINGS
-@given(edited())
-def test_the_redline_accepts_to_new_and_rejects_to_old(case: tuple[Any, Any, list[Edit]]) -> None:
+@given(edited(), st.sampled_from(LAYOUTS))
+def test_the_redline_accepts_to_new_and_rejects_to_old(
+    case: tuple[Any, Any, list[Edit]], layouts: tuple[str, str]
+) -> None:
+    """In prose, as a table (`trinh_bay: bang`), or switching between the two."""
     old, new, edits = case
-    diff = compared(old, new)
+    diff = compared(laid_out(old, layouts[0]), laid_out(new, layouts[1]))
     redline = api.redline(diff, "VP", "2024-01-01T00:00:00Z")
     assert resolved_lines(redline, accept=True) == _lines(diff.new.document)
     assert resolved_lines(redline, accept=False) == _lines(diff.old.document)
-    if not edits:
+    if not edits and layouts[0] == layouts[1]:
         assert set(count(redline).values()) == {0}
 
 
 @SETTINGS
-@given(sections(), st.randoms(use_true_random=False))
+@given(sections(), st.randoms(use_true_random=False), st.sampled_from(["", "bang"]))
 def test_any_reordering_accepts_to_new_and_rejects_to_old(
-    body: list[dict[str, Any]], random: Any
+    body: list[dict[str, Any]], random: Any, layout: str
 ) -> None:
     """Sections and items shuffled anywhere: whatever the diff calls a move, both sides hold."""
     shuffled = copy.deepcopy(body)
@@ -232,7 +243,9 @@ def test_any_reordering_accepts_to_new_and_rejects_to_old(
     random.shuffle(everything)
     for section in shuffled:
         section["muc"] = [everything.pop() for _ in section["muc"]]
-    diff = compared(program(body, "(1)"), program(shuffled, "(1)"))
+    diff = compared(
+        laid_out(program(body, "(1)"), layout), laid_out(program(shuffled, "(1)"), layout)
+    )
     redline = api.redline(diff, "VP", "2024-01-01T00:00:00Z")
     assert resolved_lines(redline, accept=True) == _lines(diff.new.document)
     assert resolved_lines(redline, accept=False) == _lines(diff.old.document)
@@ -243,9 +256,11 @@ def _lines(document: Any) -> list[str]:
 
 
 @SETTINGS
-@given(sections(), st.sampled_from(STYLES))
-def test_a_program_against_itself_has_no_changes(body: list[dict[str, Any]], style: str) -> None:
-    data = program(body, style)
+@given(sections(), st.sampled_from(STYLES), st.sampled_from(["", "bang"]))
+def test_a_program_against_itself_has_no_changes(
+    body: list[dict[str, Any]], style: str, layout: str
+) -> None:
+    data = laid_out(program(body, style), layout)
     diff = compared(data, data)
     assert diff.same
     assert set(count(api.redline(diff, "VP", "2024-01-01T00:00:00Z")).values()) == {0}

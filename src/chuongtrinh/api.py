@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from chuongtrinh import lint, profiles, source, validation
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
-from chuongtrinh.layout.blocks import Document, Para
+from chuongtrinh.layout.blocks import Document, Para, Row
 from chuongtrinh.model import Program
 from chuongtrinh.profiles import Profile
 from chuongtrinh.source import Located
@@ -313,7 +313,7 @@ def side(read: Source) -> Side:
 
 def redline(changes: Diff, author: str, date: str) -> bytes:
     """The new revision as .docx with the differences recorded as Word tracked changes."""
-    from chuongtrinh.diff.redline import TrackedPara, redline
+    from chuongtrinh.diff.redline import TrackedPara, TrackedRow, redline
     from chuongtrinh.docx.tracked import Revisions, track
     from chuongtrinh.docx.writer import render as write
 
@@ -323,7 +323,11 @@ def redline(changes: Diff, author: str, date: str) -> bytes:
         if isinstance(para, TrackedPara):
             track(revisions, p, made, para.marks, para.mark, para.move)
 
-    return write(redline(changes), changes.new.profile, decorate)
+    def decorate_row(tr: Any, row: Row) -> None:
+        if isinstance(row, TrackedRow):
+            revisions.mark_row(tr, row.mark)
+
+    return write(redline(changes), changes.new.profile, decorate, decorate_row)
 
 
 def plain_text(path: Path) -> list[str]:

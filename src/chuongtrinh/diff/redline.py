@@ -3,16 +3,17 @@ revision mark on every run and paragraph mark that differs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import difflib
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
 from chuongtrinh.diff import paragraphs
 from chuongtrinh.diff.changes import Diff
-from chuongtrinh.diff.match import in_order_around
+from chuongtrinh.diff.match import Pair, in_order_around
 from chuongtrinh.diff.words import opcodes, tokens
 from chuongtrinh.docx.tracked import Mark
-from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
+from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Row, Run, Table
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,14 @@ class TrackedPara(Para):
     marks: tuple[Mark, ...] = ()
     mark: Mark = ""
     move: str | None = None  # the name linking a move's source and destination
+
+
+@dataclass(frozen=True)
+class TrackedRow(Row):
+    """A table row whose cells hold tracked paragraphs; `mark` 'ins' or 'del' for a whole row
+    inserted or deleted ('' for a row in both revisions)."""
+
+    mark: Mark = ""
 
 
 def _whole(para: Para, mark: Mark, move: str | None = None) -> TrackedPara:
@@ -143,12 +152,16 @@ class _Merge:
 
     def paragraphs(self, old: Sequence[Para], new: Sequence[Para]) -> Iterator[TrackedPara]:
         """Old and new paragraphs interleaved: accepting every mark gives `new`, rejecting `old`."""
+        return (para for _, _, para in self.traced(old, new))
+
+    def traced(
+        self, old: Sequence[Para], new: Sequence[Para]
+    ) -> Iterator[tuple[int | None, int | None, TrackedPara]]:
+        """`paragraphs`, each with the index of the old and of the new paragraph it shows (None
+        for a side it is not on)."""
         pairs = paragraphs.pair(old, new, self.diff.sections, self.diff.items)
         pairs = [(i, j) for i, j in pairs if old[i].role == new[j].role]
-        # Items and headings stay put before the lines derived from them may.
-        items = [(i, j) for i, j in pairs if paragraphs.is_structural(new[j])]
-        others = [(i, j) for i, j in pairs if not paragraphs.is_structural(new[j])]
-        anchors = sorted(in_order_around(items, others))
+        anchors = self.anchored(pairs, [paragraphs.is_structural(p) for p in new])
         moved_from: dict[int, tuple[int, str]] = {}
         moved_to: dict[int, tuple[int, str]] = {}
         for i, j in sorted(set(pairs) - set(anchors), key=lambda p: p[1]):
@@ -158,32 +171,225 @@ class _Merge:
             moved_to[j] = (i, name)
         i = j = 0
         for anchor_i, anchor_j in [*anchors, (len(old), len(new))]:
-            yield from _one_side(old, new, range(i, anchor_i), moved_from, "moveFrom")
-            yield from _one_side(new, old, range(j, anchor_j), moved_to, "moveTo")
+            gone = range(i, anchor_i)
+            for n, para in zip(
+                gone, _one_side(old, new, gone, moved_from, "moveFrom"), strict=True
+            ):
+                yield n, None, para
+            came = range(j, anchor_j)
+            for n, para in zip(came, _one_side(new, old, came, moved_to, "moveTo"), strict=True):
+                yield None, n, para
             if anchor_i < len(old):
-                yield _revised(old[anchor_i], new[anchor_j])
+                yield anchor_i, anchor_j, _revised(old[anchor_i], new[anchor_j])
             i, j = anchor_i + 1, anchor_j + 1
 
+    def anchored(self, pairs: Sequence[Pair], structural: Sequence[bool]) -> list[Pair]:
+        """The pairs that stay in order, items and headings (`structural[j]` of the new side)
+        chosen first: they stay put before the lines derived from them may. The others moved."""
+        first = [(i, j) for i, j in pairs if structural[j]]
+        rest = [(i, j) for i, j in pairs if not structural[j]]
+        return sorted(in_order_around(first, rest))
+
+    def rows(self, old: Sequence[Row], new: Sequence[Row], columns: int) -> Iterator[TrackedRow]:
+        """Old and new rows of a table interleaved like paragraphs: a row in both revised cell by
+        cell, a row only in `old` deleted where it was, one only in `new` inserted. A row that
+        moved shows as a deletion and an insertion. `columns`: how many the table has."""
+        old_reps, new_reps = [_representative(r) for r in old], [_representative(r) for r in new]
+        pairs = [
+            (i, j)
+            for i, j in paragraphs.pair(old_reps, new_reps, self.diff.sections, self.diff.items)
+            if old[i].kind == new[j].kind and len(old[i].cells) == len(new[j].cells)
+        ]
+        anchors = self.anchored(pairs, [paragraphs.is_structural(p) for p in new_reps])
+        i = j = 0
+        for anchor_i, anchor_j in [*anchors, (len(old), len(new))]:
+            yield from (_whole_row(row, "del", columns) for row in old[i:anchor_i])
+            yield from (_whole_row(row, "ins", columns) for row in new[j:anchor_j])
+            if anchor_i < len(old):
+                yield self.revised_row(old[anchor_i], new[anchor_j])
+            i, j = anchor_i + 1, anchor_j + 1
+
+    def revised_row(self, old: Row, new: Row) -> TrackedRow:
+        cells = tuple(
+            tuple(_settle_last(list(self.paragraphs(before, after))))
+            for before, after in zip(old.cells, new.cells, strict=True)
+        )
+        return TrackedRow(new.kind, cells)
+
+    def segment(self, old: _Segment | None, new: _Segment | None) -> Iterator[Block]:
+        """One stretch of the page revised: `old` and `new` are the same kind of segment, or one
+        of them is None (the segment is only in one revision)."""
+        either = new if new is not None else old
+        assert either is not None
+        if isinstance(either, Table):
+            before = old.rows if isinstance(old, Table) else ()
+            after = new.rows if isinstance(new, Table) else ()
+            rows = self.rows(before, after, len(either.widths_mm))
+            yield Table(either.widths_mm, tuple(rows))
+        elif isinstance(either, Columns):
+            empty = Columns(either.role, (), ())
+            a = old if isinstance(old, Columns) else empty
+            b = new if isinstance(new, Columns) else empty
+            yield Columns(
+                either.role,
+                tuple(_settle_last(list(self.paragraphs(a.left, b.left)))),
+                tuple(_settle_last(list(self.paragraphs(a.right, b.right)))),
+            )
+        else:
+            # Every stretch of paragraphs ends at a table (a table of items, the closing), whose
+            # paragraph mark before it stays.
+            before_paras = old if isinstance(old, tuple) else ()
+            after_paras = new if isinstance(new, tuple) else ()
+            yield from _settle_last(list(self.paragraphs(before_paras, after_paras)))
+
     def blocks(self) -> Iterator[Block]:
-        old_blocks = list(self.diff.old.document.blocks)
-        new_blocks = list(self.diff.new.document.blocks)
-        old_tables = {b.role: b for b in old_blocks if isinstance(b, Columns)}
-        old_body = [b for b in old_blocks if isinstance(b, Para)]
-        new_body = [b for b in new_blocks if isinstance(b, Para)]
-        body_done = False
-        for block in new_blocks:
-            if isinstance(block, Columns):
-                before = old_tables.get(block.role, Columns(block.role, (), ()))
-                yield Columns(
-                    block.role,
-                    tuple(_settle_last(list(self.paragraphs(before.left, block.left)))),
-                    tuple(_settle_last(list(self.paragraphs(before.right, block.right)))),
-                )
-            elif isinstance(block, Para) and not body_done:
-                body_done = True  # the body ends at the closing table: its last mark stays
-                yield from _settle_last(list(self.paragraphs(old_body, new_body)))
-            elif not isinstance(block, Para):
-                yield block
+        """Every block of the new layout in its order. Between two-column tables (header,
+        closing), the old layout's stretches of paragraphs and tables are paired with the new
+        one's in order when both have the same shape (a stretch with a stretch, a table with a
+        table); when the layout changed between prose and tables, see `reflowed`."""
+        old = _zones(self.diff.old.document.blocks)
+        new = _zones(self.diff.new.document.blocks)
+        if [_shape(z.columns) for z in old] != [_shape(z.columns) for z in new]:
+            yield from self.aligned(self.diff.old.document.blocks, self.diff.new.document.blocks)
+            return  # (`layout` always makes a header and a closing)
+        for before, after in zip(old, new, strict=True):
+            if [_shape(s) for s in before.flow] == [_shape(s) for s in after.flow]:
+                for a, b in zip(before.flow, after.flow, strict=True):
+                    yield from self.segment(a, b)
+            else:
+                yield from self.reflowed(before.flow, after.flow)
+            if after.columns is not None:
+                yield from self.segment(before.columns, after.columns)
+
+    def aligned(self, old_blocks: Sequence[Block], new_blocks: Sequence[Block]) -> Iterator[Block]:
+        """Segments paired by their shapes in order; those without a partner deleted or
+        inserted whole."""
+        old, new = _segments(old_blocks), _segments(new_blocks)
+        matcher = difflib.SequenceMatcher(
+            None, [_shape(s) for s in old], [_shape(s) for s in new], autojunk=False
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                for a, b in zip(old[i1:i2], new[j1:j2], strict=True):
+                    yield from self.segment(a, b)
+                continue
+            for a in old[i1:i2]:
+                yield from self.segment(a, None)
+            for b in new[j1:j2]:
+                yield from self.segment(None, b)
+
+    def reflowed(self, old: Sequence[_Segment], new: Sequence[_Segment]) -> Iterator[Block]:
+        """Stretches of paragraphs and tables whose shapes differ: all paragraphs revised as one
+        list, every old table deleted where it stood among the old paragraphs, every new one
+        inserted where it stands among the new paragraphs."""
+        old_paras, old_tables = _flatten(old)
+        new_paras, new_tables = _flatten(new)
+        out: list[Block | TrackedPara] = []
+
+        def tables_before(tables: list[tuple[int, Table]], n: int, gone: bool) -> None:
+            while tables and tables[0][0] <= n:
+                table = tables.pop(0)[1]
+                out.append(next(self.segment(table, None) if gone else self.segment(None, table)))
+
+        end = (len(old_paras), len(new_paras))
+        for i, j, para in [*self.traced(old_paras, new_paras), (*end, None)]:
+            if i is not None:
+                tables_before(old_tables, i, gone=True)
+            if j is not None:
+                tables_before(new_tables, j, gone=False)
+            if para is not None:
+                out.append(para)
+        stretch: list[TrackedPara] = []
+        for block in out:
+            if isinstance(block, TrackedPara):
+                stretch.append(block)
+                continue
+            yield from _settle_last(stretch)
+            stretch = []
+            yield block
+        yield from _settle_last(stretch)
+
+
+@dataclass
+class _Zone:
+    """The segments up to a two-column table (header, closing), and that table (None at the
+    end of the page)."""
+
+    columns: Columns | None
+    flow: list[_Segment]
+
+
+_Segment = tuple[Para, ...] | Columns | Table
+
+
+def _segments(blocks: Sequence[Block]) -> list[_Segment]:
+    """Blocks with each run of consecutive paragraphs as one tuple."""
+    out: list[_Segment] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            if out and isinstance(out[-1], tuple):
+                out[-1] = (*out[-1], block)
+            else:
+                out.append((block,))
+        else:
+            out.append(block)
+    return out
+
+
+def _zones(blocks: Sequence[Block]) -> list[_Zone]:
+    zones = [_Zone(None, [])]
+    for segment in _segments(blocks):
+        if isinstance(segment, Columns):
+            zones[-1].columns = segment
+            zones.append(_Zone(None, []))
+        else:
+            zones[-1].flow.append(segment)
+    return zones
+
+
+def _flatten(segments: Sequence[_Segment]) -> tuple[list[Para], list[tuple[int, Table]]]:
+    """The paragraphs of `segments`, and each table with the number of paragraphs before it."""
+    paras: list[Para] = []
+    tables: list[tuple[int, Table]] = []
+    for segment in segments:
+        if isinstance(segment, Table):
+            tables.append((len(paras), segment))
+        elif isinstance(segment, tuple):
+            paras.extend(segment)
+    return paras, tables
+
+
+def _shape(segment: _Segment | None) -> Hashable:
+    if segment is None:
+        return None
+    if isinstance(segment, Columns):
+        return ("columns", segment.role)
+    if isinstance(segment, Table):
+        return ("table",)  # columns chosen differently still pair: see `_whole_row`
+    return ("paragraphs",)
+
+
+def _representative(row: Row) -> Para:
+    """The paragraph a row is matched by: an item's content cell (keyed by the item), a group's
+    heading, a note, the first column's title."""
+    paras = [para for cell in row.cells for para in cell]
+    return next((p for p in paras if p.role == "table_cell"), paras[0])
+
+
+def _whole_row(row: Row, mark: Mark, columns: int) -> TrackedRow:
+    """A row inserted or deleted with all its text. A deleted row of a table whose columns
+    changed is kept as one cell across the table, its cells' paragraphs in reading order."""
+    cells = row.cells
+    if len(cells) not in (1, columns):
+        cells = (tuple(para for cell in cells for para in cell),)
+    marked = tuple(
+        tuple(
+            replace(_whole(para, mark), mark="") if n == len(cell) - 1 else _whole(para, mark)
+            for n, para in enumerate(cell)
+        )
+        for cell in cells
+    )
+    return TrackedRow(row.kind, marked, mark)
 
 
 def redline(diff: Diff) -> Document:

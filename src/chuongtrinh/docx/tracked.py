@@ -77,6 +77,14 @@ class Revisions:
             _insert_in_order(ppr, rpr)
         rpr.append(self.element(mark))
 
+    def mark_row(self, tr: BaseOxmlElement, mark: Mark) -> None:
+        """Record a whole table row as inserted or deleted (ECMA-376 Part 1, 17.13.5.17 and
+        17.13.5.12: `w:ins` / `w:del` in `w:trPr`, after the row's other properties); its runs
+        carry their own marks, so the text and the row go together."""
+        if mark not in ("ins", "del"):
+            return
+        tr.get_or_add_trPr().append(self.element(mark))
+
     def move_range(self, p: BaseOxmlElement, mark: Mark, name: str) -> None:
         """Enclose the paragraph's content in the named container that links a move's two ends."""
         kind = "moveFrom" if mark == "moveFrom" else "moveTo"

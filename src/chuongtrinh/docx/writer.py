@@ -17,7 +17,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from chuongtrinh.docx import oxml
-from chuongtrinh.layout.blocks import Columns, Document, Para, Table
+from chuongtrinh.layout.blocks import Columns, Document, Para, Row, Table
 from chuongtrinh.profiles import ClosingRules, Profile, Style
 
 _ALIGN = {
@@ -101,6 +101,9 @@ def _setup_page(document: WordDocument, profile: Profile) -> None:
 # Called after each paragraph is written with its w:p and the w:r elements written for each of
 # the layout paragraph's runs; the redline uses it to record tracked changes (docx/tracked.py).
 Decorate = Callable[[Any, Para, list[list[Any]]], None]
+# Called after each table row of a `Table` block is written, with its w:tr and the layout row
+# (the redline marks inserted and deleted rows).
+DecorateRow = Callable[[Any, Row], None]
 
 
 def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> list[list[Any]]:
@@ -142,10 +145,15 @@ def _twips(mm: float) -> int:
 
 class _Writer:
     def __init__(
-        self, profile: Profile, roles: Iterable[str], decorate: Decorate | None = None
+        self,
+        profile: Profile,
+        roles: Iterable[str],
+        decorate: Decorate | None = None,
+        decorate_row: DecorateRow | None = None,
     ) -> None:
         self.profile = profile
         self.decorate = decorate
+        self.decorate_row = decorate_row
         self.document: WordDocument = docx.Document()
         _setup_styles(self.document, profile, roles)
         _setup_page(self.document, profile)
@@ -200,6 +208,8 @@ class _Writer:
                 widths = block.widths_mm
             for cell, paras, width in zip(cells, row.cells, widths, strict=True):
                 self.cell(cell, paras, width)
+            if self.decorate_row is not None:
+                self.decorate_row(word_row._tr, row)
 
     def grid(
         self, rows: int, widths: tuple[float, ...], indent_mm: float, padding_mm: float = 0
@@ -224,10 +234,16 @@ class _Writer:
         return buffer.getvalue()
 
 
-def render(document: Document, profile: Profile, decorate: Decorate | None = None) -> bytes:
-    """The .docx bytes of a laid-out program (`decorate` may amend each paragraph written)."""
+def render(
+    document: Document,
+    profile: Profile,
+    decorate: Decorate | None = None,
+    decorate_row: DecorateRow | None = None,
+) -> bytes:
+    """The .docx bytes of a laid-out program (`decorate` may amend each paragraph written,
+    `decorate_row` each row of an items table)."""
     roles = sorted({p.role for p in document.paragraphs()} | {"page_number"})
-    writer = _Writer(profile, roles, decorate)
+    writer = _Writer(profile, roles, decorate, decorate_row)
     for block in document.blocks:
         if isinstance(block, Columns):
             writer.columns(block)
