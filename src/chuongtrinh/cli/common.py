@@ -16,6 +16,7 @@ app = typer.Typer(
     help="Soạn chương trình công tác từ YAML thành .docx đúng thể thức văn bản.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     add_completion=False,
 )
 

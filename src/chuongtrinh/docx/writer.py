@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 
 import docx
@@ -14,7 +13,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from chuongtrinh.docx import oxml
+from chuongtrinh.docx import oxml, package
 from chuongtrinh.layout.blocks import Columns, Document, Para
 from chuongtrinh.profiles import Profile, Style
 
@@ -113,7 +112,7 @@ def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> None:
 class _Writer:
     def __init__(self, profile: Profile, roles: Iterable[str]) -> None:
         self.profile = profile
-        self.document: WordDocument = docx.Document()
+        self.document: WordDocument = docx.Document(package.reference())
         _setup_styles(self.document, profile, roles)
         _setup_page(self.document, profile)
         self.styles = {role: self.document.styles[style_name(role)] for role in roles}
@@ -143,9 +142,7 @@ class _Writer:
             _fill(target, para, self.styles[para.role])
 
     def bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return buffer.getvalue()
+        return package.to_bytes(self.document)
 
 
 def render(document: Document, profile: Profile) -> bytes:
