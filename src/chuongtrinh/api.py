@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import difflib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from chuongtrinh import lint, profiles, source, validation
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.layout.blocks import Document
 from chuongtrinh.model import Program
+from chuongtrinh.output import default_output, write_atomic
 from chuongtrinh.profiles import Profile
 from chuongtrinh.source import Located
 
@@ -96,33 +94,6 @@ def render(compiled: Compiled) -> bytes:
     from chuongtrinh.docx.writer import render as write
 
     return write(layout(compiled), compiled.profile)
-
-
-def default_output(path: Path, output: Path | None) -> Path:
-    """`-o` may name the .docx or a folder; without it the .docx goes next to the YAML."""
-    if output is None:
-        return path.with_suffix(".docx")
-    if output.suffix.lower() == ".docx":
-        return output
-    return output / path.with_suffix(".docx").name
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so `target` is never half-written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
 
 
 def build(path: Path, output: Path | None = None) -> BuildResult:

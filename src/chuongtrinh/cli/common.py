@@ -52,9 +52,9 @@ def _root(
     """Soạn chương trình công tác từ YAML thành .docx đúng thể thức văn bản."""
 
 
-def require_files(files: list[Path]) -> None:
-    """Exit with the usage code when an input file does not exist."""
-    missing = [f for f in files if not f.is_file()]
+def require_files(files: list[Path], folders: bool = False) -> None:
+    """Exit with the usage code when an input file (or, with `folders`, folder) does not exist."""
+    missing = [f for f in files if not (f.is_file() or (folders and f.is_dir()))]
     for path in missing:
         typer.echo(f"{path}: lỗi [file-not-found] không tìm thấy tệp", err=True)
     if missing:
