@@ -15,6 +15,7 @@ import typer
 from chuongtrinh.cli.common import (
     EXIT_INVALID,
     EXIT_USAGE,
+    Files,
     Format,
     OutputFormat,
     app,
@@ -25,15 +26,6 @@ from chuongtrinh.cli.common import (
 if TYPE_CHECKING:
     from chuongtrinh.batch import Summary
 
-Inputs = Annotated[
-    list[Path],
-    typer.Argument(
-        help="Các tệp YAML chương trình, hoặc thư mục (tìm *.yaml, *.yml trong mọi thư mục con).",
-        show_default=False,
-        metavar="TỆP_HOẶC_THƯ_MỤC...",
-    ),
-]
-
 
 def _usage(message: str) -> typer.Exit:
     typer.echo(f"lỗi [usage] {message}", err=True)
@@ -42,7 +34,7 @@ def _usage(message: str) -> typer.Exit:
 
 @app.command()
 def build(
-    inputs: Inputs,
+    inputs: Files,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Tệp .docx (khi có một tệp vào) hoặc thư mục đích."),

@@ -31,7 +31,11 @@ class OutputFormat(StrEnum):
 
 Files = Annotated[
     list[Path],
-    typer.Argument(help="Các tệp YAML chương trình.", show_default=False, metavar="TỆP.yaml..."),
+    typer.Argument(
+        help="Các tệp YAML chương trình, hoặc thư mục (tìm *.yaml, *.yml trong mọi thư mục con).",
+        show_default=False,
+        metavar="TỆP_HOẶC_THƯ_MỤC...",
+    ),
 ]
 Format = Annotated[OutputFormat, typer.Option("--format", help="Kiểu in lỗi: text hoặc json.")]
 
