@@ -180,10 +180,10 @@ def run_all(
     cli: list[str], env: dict[str, str], pandoc: str, folder: Path, runs: int, sizes: list[int]
 ) -> str:
     python = sys.executable
-    reference = peers_reference(pandoc, folder)
-    template = folder / "template.docx"
-    run_peer(env, "docxtpl-template", str(template))
     peers = HERE / "peers.py"
+    # in a child, so that this process stays small: a child's peak RSS counts from the fork
+    subprocess.run([python, str(peers), "setup", pandoc, str(folder)], env=env, check=True)
+    reference, template = folder / "reference.docx", folder / "template.docx"
     plain = HERE / "peer_python_docx.py"
     out = folder / "out"
     out.mkdir()
@@ -257,20 +257,6 @@ def run_all(
     ]  # fmt: skip
     latencies = watch_latency(cli, env, many, out / "watch", max(10, runs))
     return render_report(rows, latencies, sizes)
-
-
-def peers_reference(pandoc: str, folder: Path) -> Path:
-    sys.path.insert(0, str(HERE))
-    from peers import pandoc_reference
-
-    return pandoc_reference(pandoc, folder / "reference.docx")
-
-
-def run_peer(env: dict[str, str], what: str, target: str) -> None:
-    sys.path.insert(0, str(HERE))
-    from peers import docxtpl_template
-
-    docxtpl_template(Path(target))
 
 
 def render_report(rows: list[Timing], latencies: list[float], sizes: list[int]) -> str:

@@ -98,5 +98,8 @@ def _pairs(source: Path, target: Path) -> list[tuple[Path, Path]]:
 
 
 if __name__ == "__main__":
-    # python peers.py docxtpl TEMPLATE SOURCE(file or folder) TARGET(file or folder)
-    docxtpl_main(Path(sys.argv[2]), _pairs(Path(sys.argv[3]), Path(sys.argv[4])))
+    if sys.argv[1] == "setup":  # python peers.py setup PANDOC FOLDER
+        pandoc_reference(sys.argv[2], Path(sys.argv[3]) / "reference.docx")
+        docxtpl_template(Path(sys.argv[3]) / "template.docx")
+    else:  # python peers.py docxtpl TEMPLATE SOURCE(file or folder) TARGET(file or folder)
+        docxtpl_main(Path(sys.argv[2]), _pairs(Path(sys.argv[3]), Path(sys.argv[4])))

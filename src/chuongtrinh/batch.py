@@ -12,8 +12,6 @@ pipeline (pydantic, python-docx, Jinja) is imported only in `_build_one`.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
-import json
 import os
 import re
 import zlib
@@ -172,6 +170,8 @@ def plan(
 
 
 def _digest(*chunks: bytes) -> str:
+    import hashlib  # OpenSSL's loading is ~5 ms that a build without a manifest never needs
+
     hasher = hashlib.sha256()
     for chunk in chunks:
         hasher.update(len(chunk).to_bytes(8, "little"))
@@ -212,12 +212,14 @@ class Manifest:
         self.path = folder / MANIFEST if folder is not None else None
         self.entries: dict[str, dict[str, str]] = {}
         if self.path is not None and self.path.is_file():
+            import json
+
             try:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
                 self.entries = dict(data.get("entries", {}))
             except (OSError, ValueError, AttributeError):
                 self.entries = {}  # a damaged manifest only costs a rebuild
-        self._before = json.dumps(self.entries, sort_keys=True)
+        self._before = repr(sorted(self.entries.items()))
 
     def fresh(self, job: Job, key: str) -> bool:
         entry = self.entries.get(job.key) if job.key is not None else None
@@ -238,7 +240,9 @@ class Manifest:
             self.entries.pop(job.key, None)
 
     def save(self) -> None:
-        text = json.dumps(self.entries, sort_keys=True)
+        import json
+
+        text = repr(sorted(self.entries.items()))
         if self.path is None or text == self._before or not self.path.parent.is_dir():
             return
         data: dict[str, Any] = {"tool": __version__, "entries": self.entries}
@@ -263,7 +267,8 @@ def _build_one(job: Job) -> Outcome:
     except Exception as exc:  # a bug of ours must not stop the other programs
         hint = "vui lòng báo lỗi này kèm tệp YAML đã dùng"
         return _fail(job.source, "internal-error", f"{type(exc).__name__}: {exc}", hint)
-    return Outcome(job.source, job.output, "built", compiled.warnings, digest=_digest(data))
+    digest = _digest(data) if job.key is not None else ""
+    return Outcome(job.source, job.output, "built", compiled.warnings, digest=digest)
 
 
 def _build_all(jobs: list[Job], workers: int) -> Iterable[Outcome]:
@@ -299,7 +304,7 @@ def run(
     pending: list[tuple[Job, str]] = []
     for job in jobs:
         try:
-            key = _input_key(job.source)
+            key = _input_key(job.source) if manifest.path is not None else ""
         except OSError as exc:
             outcomes.append(
                 _fail(job.source, "file-not-found", f"không đọc được tệp: {exc.strerror}")
