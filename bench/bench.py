@@ -173,7 +173,18 @@ def main() -> None:
         report = run_all(cli, env, pandoc, folder, args.runs, sizes)
     print(report)
     if args.write:
-        (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
+        write_results(report)
+
+
+NOTES = "<!-- notes: kept by bench.py --write -->"
+
+
+def write_results(report: str) -> None:
+    """bench/RESULTS.md: the new tables, and the hand-written notes after NOTES kept as they are."""
+    results = HERE / "RESULTS.md"
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    notes = old[old.index(NOTES) :] if NOTES in old else NOTES + "\n"
+    results.write_text(report + "\n" + notes, encoding="utf-8")
 
 
 def run_all(

@@ -152,3 +152,15 @@ def test_watch_rebuilds_a_saved_program(programs: Path) -> None:
     finally:
         stop.set()
         thread.join(10)
+
+
+def test_validate_takes_folders(programs: Path) -> None:
+    result = run_cli("validate", "programs", cwd=programs.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "hợp lệ: 3 tệp"
+    assert "mkdocs.yml: bỏ qua" in result.stderr
+
+
+def test_one_docx_output_needs_one_file(programs: Path) -> None:
+    result = run_cli("build", "programs", "-o", "mot.docx", cwd=programs.parent)
+    assert result.returncode == 2 and "-o chỉ được là tệp .docx" in result.stderr

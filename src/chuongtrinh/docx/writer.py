@@ -132,10 +132,14 @@ class _Writer:
         self.profile = profile
         roles = tuple(roles)
         self.document: WordDocument = _prepared(profile, roles)
+        # Paragraphs go before the body's sectPr, found once (python-docx searches for it anew
+        # on every add_paragraph, which makes a long program quadratic).
+        self.body_end = self.document.element.body.sectPr
         self.styles = {role: self.document.styles[style_name(role)] for role in roles}
 
     def paragraph(self, para: Para) -> None:
-        _fill(self.document.add_paragraph(), para, self.styles[para.role])
+        new = oxml.paragraph_before(self.body_end)
+        _fill(Paragraph(new, self.document), para, self.styles[para.role])
 
     def columns(self, block: Columns) -> None:
         rules = self.profile.header if block.role == "header" else self.profile.closing
