@@ -274,11 +274,15 @@ def render_report(rows: list[Timing], latencies: list[float], sizes: list[int]) 
     by = {t.name: t for t in rows}
 
     def ratio(ours: str, peer: str) -> str:
-        return f"{by[ours].median_ms / by[peer].median_ms:.2f}×"
+        """Ratio of medians, and of minimums (less sensitive to a busy machine)."""
+        medians = by[ours].median_ms / by[peer].median_ms
+        return f"{medians:.2f}× (min {by[ours].min_ms / by[peer].min_ms:.2f}×)"
 
     pandoc_seed = "pandoc (seed 000)"
-    per_doc = by[f"chuongtrinh build folder of {BATCH} (--force)"].median_ms / BATCH
-    pandoc_doc = by[f"pandoc per file, {BATCH} files"].median_ms / BATCH
+    ours_batch = by[f"chuongtrinh build folder of {BATCH} (--force)"]
+    pandoc_batch = by[f"pandoc per file, {BATCH} files"]
+    per_doc, best_doc = ours_batch.median_ms / BATCH, ours_batch.min_ms / BATCH
+    pandoc_doc = pandoc_batch.median_ms / BATCH
     watch_ms = statistics.median(latencies)
     targets = [
         ("cold build, seed 000", ratio("chuongtrinh build (seed 000)", pandoc_seed), "≤ 4× pandoc"),
@@ -290,10 +294,11 @@ def render_report(rows: list[Timing], latencies: list[float], sizes: list[int]) 
              "≤ 0.4× pandoc")
         )  # fmt: skip
     targets += [
-        (f"batch of {BATCH}, per document", f"{per_doc:.1f} ms ({pandoc_doc / per_doc:.1f}× faster "
-         "than pandoc per file)", "≤ 15 ms, ≥ 6× faster"),
+        (f"batch of {BATCH}, per document", f"{per_doc:.1f} ms (min {best_doc:.1f}); "
+         f"{pandoc_doc / per_doc:.1f}× faster than pandoc per file", "≤ 15 ms, ≥ 6× faster"),
         (f"no-change rebuild of {BATCH}",
-         f"{by[f'chuongtrinh build folder of {BATCH}, nothing changed'].median_ms:.0f} ms", "≤ 300 ms"),
+         f"{by[f'chuongtrinh build folder of {BATCH}, nothing changed'].median_ms:.0f} ms "
+         f"(min {by[f'chuongtrinh build folder of {BATCH}, nothing changed'].min_ms:.0f})", "≤ 300 ms"),
         ("`build --watch` save → .docx", f"{watch_ms:.0f} ms (min {min(latencies):.0f})", "≤ 50 ms"),
     ]  # fmt: skip
     if 2000 in sizes:
