@@ -46,11 +46,12 @@ class Timing:
     median_ms: float
     min_ms: float
     peak_mib: float
+    cpu_ms: float  # median user + system time of the process and its children
 
 
 def measure(name: str, command: list[str], runs: int, env: dict[str, str]) -> Timing:
     """Median and minimum wall time in ms, largest peak RSS in MiB, over `runs` cold processes."""
-    times, peaks = [], []
+    times, peaks, cpus = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -63,7 +64,8 @@ def measure(name: str, command: list[str], runs: int, env: dict[str, str]) -> Ti
             raise SystemExit(f"failed: {shlex.join(command)}\n{error}")
         times.append(elapsed * 1000)
         peaks.append(usage.ru_maxrss / 1024)
-    timing = Timing(name, statistics.median(times), min(times), max(peaks))
+        cpus.append((usage.ru_utime + usage.ru_stime) * 1000)
+    timing = Timing(name, statistics.median(times), min(times), max(peaks), statistics.median(cpus))
     print(f"measured {name}: {timing.median_ms:.0f} ms", file=sys.stderr)
     return timing
 
@@ -323,9 +325,12 @@ def render_report(rows: list[Timing], latencies: list[float], sizes: list[int]) 
         "",
         "## All measurements",
         "",
-        "| what | median ms | min ms | peak MiB |",
-        "|---|---:|---:|---:|",
-        *[f"| {t.name} | {t.median_ms:.0f} | {t.min_ms:.0f} | {t.peak_mib:.0f} |" for t in rows],
+        "| what | median ms | min ms | CPU ms | peak MiB |",
+        "|---|---:|---:|---:|---:|",
+        *[
+            f"| {t.name} | {t.median_ms:.0f} | {t.min_ms:.0f} | {t.cpu_ms:.0f} | {t.peak_mib:.0f} |"
+            for t in rows
+        ],
         "",
         "## Scaling (chuongtrinh build, ms per 1,000 items above the 30-item run)",
         "",

@@ -278,7 +278,10 @@ def _build_all(jobs: list[Job], workers: int) -> Iterable[Outcome]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    import chuongtrinh.api  # noqa: F401  (imported once here; forked workers inherit it)
+    # Imported once here, so that forked workers start with the whole pipeline loaded.
+    import chuongtrinh.api
+    import chuongtrinh.docx.writer
+    import chuongtrinh.layout.build  # noqa: F401
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
