@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import os
 import platform
 import shlex
@@ -332,16 +333,15 @@ def render_report(rows: list[Timing], latencies: list[float], sizes: list[int]) 
             for t in rows
         ],
         "",
-        "## Scaling (chuongtrinh build, ms per 1,000 items above the 30-item run)",
+        "## Scaling (chuongtrinh build, CPU ms per 1,000 more items, between consecutive sizes)",
         "",
     ]
-    base = by["chuongtrinh build (30 items)"].median_ms if 30 in sizes else 0.0
-    for items in sizes:
-        if items > 30:
-            ms = by[f"chuongtrinh build ({items} items)"].median_ms
-            lines.append(
-                f"- {items} items: {ms:.0f} ms, {(ms - base) / (items - 30) * 1000:.0f} ms per 1,000 items"
-            )
+    for small, large in itertools.pairwise(sizes):
+        cpu = [by[f"chuongtrinh build ({n} items)"].cpu_ms for n in (small, large)]
+        per_thousand = (cpu[1] - cpu[0]) / (large - small) * 1000
+        lines.append(
+            f"- {small} → {large} items: {cpu[0]:.0f} → {cpu[1]:.0f} ms, {per_thousand:.0f} ms per 1,000"
+        )
     lines.append("")
     for items in sizes:
         cells = [
