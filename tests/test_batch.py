@@ -164,3 +164,8 @@ def test_validate_takes_folders(programs: Path) -> None:
 def test_one_docx_output_needs_one_file(programs: Path) -> None:
     result = run_cli("build", "programs", "-o", "mot.docx", cwd=programs.parent)
     assert result.returncode == 2 and "-o chỉ được là tệp .docx" in result.stderr
+
+
+def test_check_needs_an_output_folder(programs: Path) -> None:
+    result = run_cli("build", "programs", "--check", cwd=programs.parent)
+    assert result.returncode == 2 and "--check cần -o THƯ_MỤC" in result.stderr

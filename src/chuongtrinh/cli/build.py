@@ -68,6 +68,8 @@ def build(
         raise _usage("-o chỉ được là tệp .docx khi có đúng một tệp vào")
     if watch and check:
         raise _usage("--watch và --check không dùng cùng nhau")
+    if check and (output is None or single):
+        raise _usage("--check cần -o THƯ_MỤC: bảng băm của lần tạo trước nằm trong thư mục đích")
     options = batch.Options(output, tuple(exclude or ()), force, check, jobs)
     if watch:
         from chuongtrinh import watch as watching
