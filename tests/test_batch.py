@@ -169,3 +169,18 @@ def test_one_docx_output_needs_one_file(programs: Path) -> None:
 def test_check_needs_an_output_folder(programs: Path) -> None:
     result = run_cli("build", "programs", "--check", cwd=programs.parent)
     assert result.returncode == 2 and "--check cần -o THƯ_MỤC" in result.stderr
+
+
+def test_the_output_of_a_deleted_program_goes_too(programs: Path) -> None:
+    out = programs.parent / "out"
+    batch.build([programs], Options(output=out))
+    (programs / "2023" / "thang-03.yml").unlink()
+    check = run_cli("build", "programs", "-o", "out", "--check", cwd=programs.parent)
+    assert check.returncode == 1
+    assert "cần xóa out/2023/thang-03.docx (không còn " in check.stdout
+    assert "/2023/thang-03.yml)" in check.stdout
+    assert (out / "2023" / "thang-03.docx").exists()
+    result = run_cli("build", "programs", "-o", "out", cwd=programs.parent)
+    assert result.stdout.splitlines()[-1] == "đã tạo 0, không đổi 2, lỗi 0, đã xóa 1, bỏ qua 1"
+    assert not (out / "2023" / "thang-03.docx").exists()
+    assert run_cli("build", "programs", "-o", "out", "--check", cwd=programs.parent).returncode == 0

@@ -33,7 +33,7 @@ PARALLEL_FROM = 8
 _PROGRAM_KEY = re.compile(r"^(?:trich_yeu|noi_dung|co_quan|he_thong|loai)\s*:", re.M)
 _PACKAGE = Path(__file__).resolve().parent
 
-Status = Literal["built", "unchanged", "stale", "failed", "skipped"]
+Status = Literal["built", "unchanged", "stale", "failed", "skipped", "removed"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,8 @@ class Summary:
         ]
         if self.count("stale"):
             parts.insert(0, f"cần tạo lại {self.count('stale')}")
+        if self.count("removed"):
+            parts.append(f"đã xóa {self.count('removed')}")
         if self.count("skipped"):
             parts.append(f"bỏ qua {self.count('skipped')}")
         return ", ".join(parts)
@@ -299,8 +301,10 @@ def run(
     options: Options,
     on_outcome: OnOutcome = lambda _: None,
     on_total: Callable[[int], None] = lambda _: None,
+    roots: Sequence[Path] = (),
 ) -> list[Outcome]:
-    """Build the jobs whose inputs changed (all with `force`; none with `check`)."""
+    """Build the jobs whose inputs changed (all with `force`; none with `check`), and remove
+    the outputs of programs no longer in the folders `roots`."""
     folder = options.output if options.output and options.output.suffix.lower() != ".docx" else None
     manifest = Manifest(folder)
     outcomes: list[Outcome] = []
@@ -332,9 +336,37 @@ def run(
             manifest.forget(job)
         outcomes.append(outcome)
         on_outcome(outcome)
+    for outcome in _orphans(manifest, folder, jobs, roots, options.check):
+        outcomes.append(outcome)
+        on_outcome(outcome)
     if not options.check:
         manifest.save()
     return outcomes
+
+
+def _orphans(
+    manifest: Manifest, folder: Path | None, jobs: Sequence[Job], roots: Sequence[Path], check: bool
+) -> list[Outcome]:
+    """Outputs of programs deleted from a searched folder: removed (with `check`: stale)."""
+    if folder is None:
+        return []
+    current = {job.key for job in jobs}
+    found: list[Outcome] = []
+    for key, entry in sorted(manifest.entries.items()):
+        source = Path(entry.get("source", ""))
+        if key in current or source.exists():
+            continue
+        if not any(source.resolve().is_relative_to(root.resolve()) for root in roots):
+            continue
+        target = folder / key
+        if check:
+            found.append(Outcome(source, target, "stale", note="orphan"))
+            continue
+        if inside(target, folder):
+            target.unlink(missing_ok=True)
+        del manifest.entries[key]
+        found.append(Outcome(source, target, "removed"))
+    return found
 
 
 def build(
@@ -354,5 +386,6 @@ def build(
     jobs, refused = plan(found, options)
     for outcome in (*skipped, *refused):
         on_outcome(outcome)
-    built = run(jobs, options, on_outcome, on_total)
+    roots = [p for p in inputs if p.is_dir()] if only is None else []
+    built = run(jobs, options, on_outcome, on_total, roots)
     return Summary([*skipped, *refused, *built])

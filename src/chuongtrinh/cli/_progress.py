@@ -41,8 +41,12 @@ class Display:
             return
         if outcome.status == "built" and self._progress is None:
             typer.echo(f"đã tạo {outcome.output}")
+        elif outcome.status == "stale" and outcome.note == "orphan":
+            typer.echo(f"cần xóa {outcome.output} (không còn {outcome.source})")
         elif outcome.status == "stale":
             typer.echo(f"cần tạo lại {outcome.output} (từ {outcome.source})")
+        elif outcome.status == "removed":
+            typer.echo(f"đã xóa {outcome.output} (không còn {outcome.source})")
         elif outcome.status == "skipped":
             typer.echo(f"{outcome.source}: bỏ qua, {outcome.note}", err=True)
 
