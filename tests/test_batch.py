@@ -184,3 +184,10 @@ def test_the_output_of_a_deleted_program_goes_too(programs: Path) -> None:
     assert result.stdout.splitlines()[-1] == "đã tạo 0, không đổi 2, lỗi 0, đã xóa 1, bỏ qua 1"
     assert not (out / "2023" / "thang-03.docx").exists()
     assert run_cli("build", "programs", "-o", "out", "--check", cwd=programs.parent).returncode == 0
+
+
+def test_api_builds_many(programs: Path) -> None:
+    from chuongtrinh import api
+
+    summary = api.build_many([programs], Options(output=programs.parent / "out"))
+    assert summary.line() == "đã tạo 3, không đổi 0, lỗi 0, bỏ qua 1"

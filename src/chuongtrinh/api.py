@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chuongtrinh import lint, profiles, source, validation
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
@@ -14,6 +16,9 @@ from chuongtrinh.model import Program
 from chuongtrinh.output import default_output, write_atomic
 from chuongtrinh.profiles import Profile
 from chuongtrinh.source import Located
+
+if TYPE_CHECKING:
+    from chuongtrinh.batch import Options, Summary
 
 
 @dataclass
@@ -102,3 +107,11 @@ def build(path: Path, output: Path | None = None) -> BuildResult:
     target = default_output(path, output)
     write_atomic(target, render(compiled))
     return BuildResult(path, target, compiled.warnings)
+
+
+def build_many(inputs: Sequence[Path], options: Options | None = None) -> Summary:
+    """Every program in `inputs` (folders searched recursively), only what changed when
+    `options.output` is a folder; one bad file stops none. See `chuongtrinh.batch`."""
+    from chuongtrinh import batch
+
+    return batch.build(inputs, options or batch.Options())
