@@ -280,15 +280,14 @@ def _build_all(jobs: list[Job], workers: int) -> Iterable[Outcome]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    # Imported once here, so that forked workers start with the whole pipeline loaded.
-    import chuongtrinh.api
-    import chuongtrinh.docx.writer
-    import chuongtrinh.layout.build  # noqa: F401
-
+    # The first program is built here, so that forked workers start with the pipeline
+    # imported, the rule set read, the phrase templates compiled and the styles set up.
+    yield _build_one(jobs[0])
+    rest = jobs[1:]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context) as pool:
-        futures = [pool.submit(_build_one, job) for job in jobs]
+    with ProcessPoolExecutor(min(workers, len(rest)), mp_context=context) as pool:
+        futures = [pool.submit(_build_one, job) for job in rest]
         for future in as_completed(futures):
             yield future.result()
 
