@@ -7,6 +7,7 @@ two-page programs (ms per document), a no-change rebuild of those 50, and the ti
 a YAML to a new .docx under `build --watch`. Prints a Markdown report (`--write` puts it in
 bench/RESULTS.md); never part of the tests.
 
+    pip install -e '.[bench]'   # docxtpl; pandoc from the system
     python bench/bench.py [--runs 10] [--cli 'chuongtrinh'] [--write]
 
 By default the worktree's own code is measured (`python -m chuongtrinh` with src/ first on the
@@ -146,7 +147,12 @@ def watch_latency(
             before = target.stat().st_mtime_ns
             start = time.perf_counter()
             source.write_text(text + f"\n# lưu {n}\n", encoding="utf-8")
-            wait_until(lambda b=before: target.stat().st_mtime_ns != b, "a rebuild after a save")
+            try:
+                wait_until(lambda b=before: target.stat().st_mtime_ns != b, "a rebuild", 10)
+            except SystemExit:
+                print(f"watch: save {n} was not rebuilt within 10 s", file=sys.stderr)
+                latencies.append(float("inf"))
+                continue
             latencies.append((time.perf_counter() - start) * 1000)
             time.sleep(0.2)
         return latencies
@@ -302,7 +308,9 @@ def render_report(rows: list[Timing], latencies: list[float], sizes: list[int]) 
         (f"no-change rebuild of {BATCH}",
          f"{by[f'chuongtrinh build folder of {BATCH}, nothing changed'].median_ms:.0f} ms "
          f"(min {by[f'chuongtrinh build folder of {BATCH}, nothing changed'].min_ms:.0f})", "≤ 300 ms"),
-        ("`build --watch` save → .docx", f"{watch_ms:.0f} ms (min {min(latencies):.0f})", "≤ 50 ms"),
+        ("`build --watch` save → .docx",
+         f"{watch_ms:.0f} ms (min {min(latencies):.0f}; {len(latencies)} saves, "
+         f"{sum(x == float('inf') for x in latencies)} missed)", "≤ 50 ms"),
     ]  # fmt: skip
     if 2000 in sizes:
         targets.append(

@@ -19,6 +19,14 @@ from chuongtrinh import batch
 STEP_MS = 5
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
 def _is_yaml(_change: object, path: str) -> bool:
     return path.lower().endswith(batch.SUFFIXES)
 
@@ -43,5 +51,9 @@ def watch(
         *folders, watch_filter=_is_yaml, step=STEP_MS, stop_event=stop, raise_interrupt=True
     ):
         saved = {Path(path) for _, path in changes if Path(path).is_file()}
-        if saved:
+        while saved:
+            # A save still being written when its first event arrived may end during the
+            # build, its later events merged into the ones already taken: look again.
+            stamps = {path: _stamp(path) for path in saved}
             after_round(batch.build(inputs, options, on_outcome, only=saved))
+            saved = {path for path, stamp in stamps.items() if _stamp(path) != stamp}
