@@ -40,4 +40,11 @@ def main(source: Path, target: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    # A folder in and a folder out: every program in one process (the batch case).
+    source, target = Path(sys.argv[1]), Path(sys.argv[2])
+    if source.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        for path in sorted(source.glob("*.yaml")):
+            main(path, target / path.with_suffix(".docx").name)
+    else:
+        main(source, target)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import difflib
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +18,14 @@ from chuongtrinh import lint, profiles, source, validation
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.layout.blocks import Document, Para, Row
 from chuongtrinh.model import Program
+from chuongtrinh.output import default_output as default_output
+from chuongtrinh.output import safe_output as safe_output
+from chuongtrinh.output import write_atomic as write_atomic
 from chuongtrinh.profiles import Profile
 from chuongtrinh.source import Located
 
 if TYPE_CHECKING:
+    from chuongtrinh.batch import Options, Summary
     from chuongtrinh.check import CheckResult
     from chuongtrinh.diff.changes import Diff, Side
     from chuongtrinh.diff.revision import Source
@@ -187,68 +188,6 @@ def render(compiled: Compiled) -> bytes:
     return write(layout(compiled), compiled.profile)
 
 
-def default_output(path: Path, output: Path | None) -> Path:
-    """`-o` may name the .docx or a folder; without it the .docx goes next to the YAML."""
-    if output is None:
-        return path.with_suffix(".docx")
-    if output.suffix.lower() == ".docx":
-        return output
-    return output / path.with_suffix(".docx").name
-
-
-def safe_output(folder: Path, name: str | Path, where: Diagnostic | None = None) -> Path:
-    """`folder/name` when it stays inside `folder` (symlinks followed); else an error.
-
-    Batch mode takes output names from its input: a name like '../../x.docx', '/etc/x',
-    'C:\\x' or a symlink out of the folder must not write anywhere else. `where` is the place
-    the name came from, for the diagnostic."""
-    text = str(name)
-    problem = None
-    if not text.strip() or "\x00" in text:
-        problem = "tên tệp ra trống hoặc có ký tự không hợp lệ"
-    else:
-        relative = Path(text.replace("\\", "/"))
-        root = folder.resolve()
-        target = (root / relative).resolve()
-        if relative.is_absolute() or any(":" in part for part in relative.parts[:1]):
-            problem = f"tên tệp ra '{text}' là đường dẫn tuyệt đối"
-        elif target == root or not target.is_relative_to(root):
-            problem = f"tệp ra '{text}' nằm ngoài thư mục đích {folder}"
-    if problem is None:
-        return target
-    file, line, col = (where.file, where.line, where.col) if where else (text, 1, 1)
-    raise ChuongtrinhError(
-        [
-            Diagnostic(
-                file,
-                line,
-                col,
-                "unsafe-output",
-                problem,
-                "chỉ dùng tên tệp (có thể kèm thư mục con), không dùng '..' hay đường dẫn tuyệt đối",
-            )
-        ]
-    )
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so `target` is never half-written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-
-
 def build(
     path: Path,
     output: Path | None = None,
@@ -361,3 +300,11 @@ def fix_encoding(path: Path, output: Path | None = None) -> FixResult:
     if changes or target != path:
         write_atomic(target, fixed.encode("utf-8"))
     return FixResult(path, target, changes)
+
+
+def build_many(inputs: Sequence[Path], options: Options | None = None) -> Summary:
+    """Every program in `inputs` (folders searched recursively), only what changed when
+    `options.output` is a folder; one bad file stops none. See `chuongtrinh.batch`."""
+    from chuongtrinh import batch
+
+    return batch.build(inputs, options or batch.Options())

@@ -8,9 +8,14 @@ parts (api, python-docx, jinja2) inside their functions, so `--help` stays fast.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 from typing import NoReturn
+
+# pydantic looks up plugins through every installed package's entry points (~10 ms) when the
+# first model is built; a command-line run has no use for them. An explicit setting wins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer
 

@@ -1,9 +1,14 @@
-"""`chuongtrinh build`: YAML → .docx, written atomically; a failed file writes nothing."""
+"""`chuongtrinh build`: YAML → .docx, written atomically; a failed file writes nothing.
+
+Files and folders (searched recursively) in; only what changed is built when `-o` names a
+folder; `--check` says what is stale; `--watch` stays and rebuilds on save. The work is in
+`chuongtrinh.batch` and `chuongtrinh.watch`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,39 +24,74 @@ from chuongtrinh.cli.common import (
     report,
     require_files,
 )
-from chuongtrinh.errors import Diagnostic
+
+if TYPE_CHECKING:
+    from chuongtrinh.batch import Summary
+
+
+def _usage(message: str) -> typer.Exit:
+    typer.echo(f"lỗi [usage] {message}", err=True)
+    return typer.Exit(EXIT_USAGE)
 
 
 @app.command()
 def build(
-    files: Files,
+    inputs: Files,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Tệp .docx (khi có một tệp vào) hoặc thư mục đích."),
     ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", help="Bỏ qua tệp/thư mục khớp mẫu (vd. 'nhap/*'); lặp lại được."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Tạo lại mọi tệp, kể cả không đổi.")
+    ] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Chỉ kiểm tra: mã thoát 1 nếu có tệp cần tạo lại.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("-j", "--jobs", min=1, help="Số tiến trình song song (mặc định: số CPU)."),
+    ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Theo dõi và tạo lại ngay khi tệp YAML được lưu.")
+    ] = False,
     output_format: Format = OutputFormat.text,
     profile: ProfileOption = None,
     templates: TemplatesOption = None,
 ) -> None:
     """Tạo tệp .docx (mặc định cạnh tệp YAML, cùng tên)."""
-    from chuongtrinh import api
-    from chuongtrinh.errors import ChuongtrinhError
+    from chuongtrinh import batch
+    from chuongtrinh.cli._progress import Display
 
-    require_files(files)
-    if output is not None and output.suffix.lower() == ".docx" and len(files) > 1:
-        typer.echo("lỗi [usage] -o chỉ được là tệp .docx khi có đúng một tệp vào", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    found: list[Diagnostic] = []
-    failed = 0
-    for path in files:
-        try:
-            result = api.build(path, output, profile, templates or ())
-        except ChuongtrinhError as exc:
-            failed += 1
-            found += exc.diagnostics
-            continue
-        found += result.warnings
-        if output_format is OutputFormat.text:
-            typer.echo(f"đã tạo {result.output}")
-    report(found, output_format)
-    raise typer.Exit(EXIT_INVALID if failed else 0)
+    require_files(inputs, folders=True)
+    single = output is not None and output.suffix.lower() == ".docx"
+    if single and (len(inputs) > 1 or inputs[0].is_dir()):
+        raise _usage("-o chỉ được là tệp .docx khi có đúng một tệp vào")
+    if watch and check:
+        raise _usage("--watch và --check không dùng cùng nhau")
+    if check and (output is None or single):
+        raise _usage("--check cần -o THƯ_MỤC: bảng băm của lần tạo trước nằm trong thư mục đích")
+    options = batch.Options(
+        output, tuple(exclude or ()), force, check, jobs, profile, tuple(templates or ())
+    )
+    if watch:
+        from chuongtrinh import watch as watching
+
+        display = Display(output_format, bar=False)
+        watching.watch(inputs, options, display.outcome, lambda found: _show(found, output_format))
+        return
+    with Display(output_format) as display:
+        summary = batch.build(inputs, options, display.outcome, display.total)
+    _show(summary, output_format)
+    several = len(summary.outcomes) > 1 or any(p.is_dir() for p in inputs)
+    if output_format is OutputFormat.text and (several or check):
+        typer.echo(summary.line())
+    raise typer.Exit(0 if summary.ok else EXIT_INVALID)
+
+
+def _show(summary: Summary, output_format: OutputFormat) -> None:
+    """Every diagnostic (failures' and warnings'), after the progress display has closed."""
+    report([d for o in summary.outcomes for d in o.diagnostics], output_format)

@@ -21,6 +21,7 @@ _VIETNAMESE_HELP = {
         "In đoạn mã gợi ý (Tab) lệnh cho shell đang dùng, để chép hoặc tự cài."
     ),
 }
+_VIETNAMESE_HEADINGS = {"Options": "Tùy chọn", "Arguments": "Đối số", "Commands": "Lệnh"}
 _VIETNAMESE_RICH = {
     "OPTIONS_PANEL_TITLE": "Tùy chọn",
     "ARGUMENTS_PANEL_TITLE": "Đối số",
@@ -60,7 +61,9 @@ class _Vietnamese:
         return _translate(super().get_params(ctx))  # type: ignore[misc]
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        _localise_rich()
+        # Plain (not rich) help keeps `--help` fast; its section headings come from click.
+        section = formatter.section
+        formatter.section = lambda name: section(_VIETNAMESE_HEADINGS.get(name, name))
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
@@ -94,6 +97,7 @@ app = typer.Typer(
     help="Soạn chương trình công tác từ YAML thành .docx đúng thể thức văn bản.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, pwsh
 )
 
@@ -108,7 +112,11 @@ class OutputFormat(StrEnum):
 
 Files = Annotated[
     list[Path],
-    typer.Argument(help="Các tệp YAML chương trình.", show_default=False, metavar="TỆP.yaml..."),
+    typer.Argument(
+        help="Các tệp YAML chương trình, hoặc thư mục (tìm *.yaml, *.yml trong mọi thư mục con).",
+        show_default=False,
+        metavar="TỆP_HOẶC_THƯ_MỤC...",
+    ),
 ]
 ProfileOption = Annotated[
     Path | None,
@@ -143,9 +151,9 @@ def _root(
     """Soạn chương trình công tác từ YAML thành .docx đúng thể thức văn bản."""
 
 
-def require_files(files: list[Path]) -> None:
-    """Exit with the usage code when an input file does not exist."""
-    missing = [f for f in files if not f.is_file()]
+def require_files(files: list[Path], folders: bool = False) -> None:
+    """Exit with the usage code when an input file (or, with `folders`, folder) does not exist."""
+    missing = [f for f in files if not (f.is_file() or (folders and f.is_dir()))]
     for path in missing:
         typer.echo(f"{path}: lỗi [file-not-found] không tìm thấy tệp", err=True)
     if missing:

@@ -28,9 +28,14 @@ def validate(
     templates: TemplatesOption = None,
 ) -> None:
     """Kiểm tra tệp YAML: in mọi lỗi với dòng:cột, không tạo tệp .docx."""
-    from chuongtrinh import api
+    from chuongtrinh import api, batch
+    from chuongtrinh.cli._progress import Display
 
-    require_files(files)
+    require_files(files, folders=True)
+    programs, skipped = batch.discover(files, batch.Options())
+    for outcome in skipped:
+        Display(output_format, bar=False).outcome(outcome)
+    files = [path for path, _ in programs]
     found = [d for path in files for d in api.validate(path, profile, templates or ())]
     report(found, output_format)
     failing = [d for d in found if d.severity == "error" or strict]

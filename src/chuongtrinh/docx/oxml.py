@@ -206,3 +206,10 @@ def page_number_field(paragraph: BaseOxmlElement) -> None:
             element.text = text
             run.append(element)
         paragraph.append(run)
+
+
+def paragraph_before(anchor: BaseOxmlElement) -> BaseOxmlElement:
+    """A new empty `w:p` just before `anchor` (the body's `w:sectPr`), in constant time."""
+    paragraph: BaseOxmlElement = OxmlElement("w:p")
+    anchor.addprevious(paragraph)
+    return paragraph

@@ -16,7 +16,7 @@ from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from chuongtrinh.docx import oxml
+from chuongtrinh.docx import oxml, package
 from chuongtrinh.layout.blocks import Columns, Document, Para, Row, Table
 from chuongtrinh.profiles import ClosingRules, Profile, Style
 
@@ -143,6 +143,21 @@ def _twips(mm: float) -> int:
     return round(mm * _TWIPS_PER_MM)
 
 
+# The styled, page-set-up empty document of each (profile, roles), as package bytes: a batch or
+# `--watch` process sets styles up once and then only re-reads ~12 KB of XML per document.
+_PREPARED: dict[tuple[str, tuple[str, ...]], bytes] = {}
+
+
+def _prepared(profile: Profile, roles: tuple[str, ...]) -> WordDocument:
+    key = (profile.model_dump_json(), roles)
+    if key not in _PREPARED:
+        document = docx.Document(package.reference())
+        _setup_styles(document, profile, roles)
+        _setup_page(document, profile)
+        _PREPARED[key] = package.to_bytes(document)
+    return docx.Document(io.BytesIO(_PREPARED[key]))
+
+
 class _Writer:
     def __init__(
         self,
@@ -154,9 +169,11 @@ class _Writer:
         self.profile = profile
         self.decorate = decorate
         self.decorate_row = decorate_row
-        self.document: WordDocument = docx.Document()
-        _setup_styles(self.document, profile, roles)
-        _setup_page(self.document, profile)
+        roles = tuple(roles)
+        self.document: WordDocument = _prepared(profile, roles)
+        # Paragraphs go before the body's sectPr, found once (python-docx searches for it anew
+        # on every add_paragraph, which makes a long program quadratic).
+        self.body_end = self.document.element.body.sectPr
         self.styles = {role: self.document.styles[style_name(role)] for role in roles}
         self.drawn = {role: _drawn_width(profile.style(role)) for role in roles}
         page = profile.page
@@ -176,7 +193,8 @@ class _Writer:
             fmt.right_indent = Mm(0) if place == "right" else half
 
     def paragraph(self, para: Para) -> None:
-        self.fill(self.document.add_paragraph(), para, self.text_width_mm)
+        new = oxml.paragraph_before(self.body_end)
+        self.fill(Paragraph(new, self.document), para, self.text_width_mm)
 
     def columns(self, block: Columns) -> None:
         rules = self.profile.header if block.role == "header" else self.profile.closing
@@ -229,9 +247,7 @@ class _Writer:
             self.fill(target, para, width_mm)
 
     def bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        self.document.save(buffer)
-        return buffer.getvalue()
+        return package.to_bytes(self.document)
 
 
 def render(

@@ -1,0 +1,59 @@
+"""`build --watch`: one warm process that rebuilds a program as soon as its YAML is saved.
+
+The first round builds everything (only what changed, with an output folder); after that each
+save rebuilds just the files saved, with the pipeline and the reference template already loaded.
+watchfiles (Rust `notify`: inotify, FSEvents, ReadDirectoryChangesW) reports the saves.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from chuongtrinh import batch
+
+# How long watchfiles waits for more events after the first before it reports: an editor's
+# save is a write or a rename a few microseconds apart, so a few ms is enough and the clerk
+# sees the new .docx at once.
+STEP_MS = 5
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def _is_yaml(_change: object, path: str) -> bool:
+    return path.lower().endswith(batch.SUFFIXES)
+
+
+def watch(
+    inputs: Sequence[Path],
+    options: batch.Options,
+    on_outcome: batch.OnOutcome,
+    after_round: Callable[[batch.Summary], None],
+    stop: threading.Event | None = None,
+    ready: Callable[[], None] = lambda: None,
+) -> None:
+    """Build, then rebuild what is saved until `stop` is set (or Ctrl+C)."""
+    import watchfiles
+
+    from chuongtrinh import api  # noqa: F401  (load the pipeline once, before the first save)
+
+    after_round(batch.build(inputs, options, on_outcome))
+    ready()
+    folders = [p if p.is_dir() else p.parent for p in inputs]
+    for changes in watchfiles.watch(
+        *folders, watch_filter=_is_yaml, step=STEP_MS, stop_event=stop, raise_interrupt=True
+    ):
+        saved = {Path(path) for _, path in changes if Path(path).is_file()}
+        while saved:
+            # A save still being written when its first event arrived may end during the
+            # build, its later events merged into the ones already taken: look again.
+            stamps = {path: _stamp(path) for path in saved}
+            after_round(batch.build(inputs, options, on_outcome, only=saved))
+            saved = {path for path, stamp in stamps.items() if _stamp(path) != stamp}
