@@ -1,0 +1,76 @@
+"""`chuongtrinh import`: build → import → build gives the same text and model for every
+example; the YAML written is valid and the report says what was guessed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chuongtrinh import api
+from conftest import ALL_EXAMPLES, Built
+from importing import canonical, lines, reimport
+
+
+@pytest.mark.parametrize("name", ALL_EXAMPLES)
+def test_round_trip_of_every_example(name: str, built: dict[str, Built]) -> None:
+    first = built[name].docx.read_bytes()
+    result, compiled = reimport(first)
+    assert result.unplaced == []
+    assert lines(api.render(compiled)) == lines(first)
+    assert canonical(compiled.program) == canonical(api.compile_file(built[name].yaml).program)
+
+
+def test_profile_family_is_detected(built: dict[str, Built]) -> None:
+    found = {name: reimport(built[name].docx.read_bytes())[0].data["he_thong"] for name in built}
+    assert found["ubnd-quang-binh-2026"] == "nha-nuoc"
+    assert {found[n] for n in found if n != "ubnd-quang-binh-2026"} == {"dang"}
+
+
+def test_lead_agency_lines_fold_back_into_items(built: dict[str, Built]) -> None:
+    result, _ = reimport(built["tinh-uy-hau-giang-2024"].docx.read_bytes())
+    meeting = result.data["noi_dung"][1]["noi_dung"][1]
+    assert [item["chu_tri"] for item in meeting["muc"]][4:] == ["Ban Tuyên giáo Tỉnh ủy"] * 4
+    assert meeting.get("kieu_muc") is None  # inherited from its parent's "(1)"
+    assert result.data["noi_dung"][1]["kieu_muc"] == "(1)"
+
+
+def test_table_columns_are_read_by_meaning(built: dict[str, Built]) -> None:
+    result, _ = reimport(built["chi-bo-thang-03-2026"].docx.read_bytes())
+    assert result.data["trinh_bay"] == "bang"
+    assert result.data["cot_bang"] == ["stt", "noi_dung", {"chu_tri": "Người thực hiện"}, "ghi_chu"]
+
+
+def test_cli_writes_yaml_and_reports(built: dict[str, Built], tmp_path: Path) -> None:
+    target = tmp_path / "thang.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "chuongtrinh", "import", str(built["thang-02-2023"].docx),
+         "-o", str(target)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "đã xếp 54/54 đoạn" in done.stdout
+    assert "he_thong: dang — chắc chắn" in done.stdout
+    assert api.validate(target) == []
+
+
+def test_cli_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "chuongtrinh", "import", str(tmp_path / "none.docx")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "file-not-found" in done.stderr
+
+
+def test_not_a_word_file_is_a_diagnostic(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip")
+    done = subprocess.run(
+        [sys.executable, "-m", "chuongtrinh", "import", str(bad)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "import-failed" in done.stderr
