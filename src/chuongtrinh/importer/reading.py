@@ -118,7 +118,12 @@ class _Numbers:
                 self.formats[(num.get(qn("w:numId")), level)] = value
 
     def label(self, paragraph: Paragraph) -> str:
-        num_pr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        path = f"{qn('w:pPr')}/{qn('w:numPr')}"
+        num_pr = paragraph._p.find(path)
+        style: Any = paragraph.style
+        while num_pr is None and style is not None:  # numbering given by the style (List Number)
+            num_pr = style.element.find(path)
+            style = style.base_style
         num = num_pr.find(qn("w:numId")) if num_pr is not None else None
         if num_pr is None or num is None or num.get(qn("w:val")) in (None, "0"):
             return ""
