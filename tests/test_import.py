@@ -109,3 +109,15 @@ def test_what_cannot_be_placed_stays_as_a_comment_with_its_paragraph_number() ->
     assert "# đoạn 32 (khối chữ ký):\n#   (Đã ký)\n" in text
     assert report(result)[0] == "đã xếp 32/33 đoạn; 1 đoạn để lại dạng chú thích"
     assert "  noi_nhan: dòng 'Lưu' chuyển xuống cuối — chắc chắn" in report(result)
+
+
+def test_hd05_program_without_grounds_builds(tmp_path: Path) -> None:
+    """Found by the property test: HD 05 punctuates căn cứ, and none at all must still build."""
+    source = tmp_path / "p.yaml"
+    source.write_text(
+        "he_thong: dang\nco_quan: {ten: ĐẢNG ỦY XÃ A, viet_tat: ĐU}\nso: 1\n"
+        "dia_danh: A\nngay: 2027-01-05\ntrich_yeu: Công tác\nnoi_nhan: [Lưu VT]\n"
+        "ky: {tham_quyen: T/M ĐẢNG ỦY, ho_ten: Nguyễn Văn A}\n",
+        encoding="utf-8",
+    )
+    assert api.build(source).output.is_file()
