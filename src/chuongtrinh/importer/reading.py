@@ -14,6 +14,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from chuongtrinh.importer import tcvn3
 from chuongtrinh.layout import numbering
 
 
@@ -166,9 +167,12 @@ class _Reader:
             run = Run(child, paragraph)
             bold = style_bold if run.bold is None else bool(run.bold)
             italic = style_italic if run.italic is None else bool(run.italic)
+            text = run.text
             if run.font.name:
                 fonts.add(run.font.name)
-            pieces.append(Piece(run.text, bold, italic))
+                if tcvn3.is_tcvn3(run.font.name):
+                    text = tcvn3.to_unicode(text, run.font.name)
+            pieces.append(Piece(text, bold, italic))
         name = paragraph.style.name if paragraph.style is not None else ""
         return Para(self.count, name or "", pieces, self.numbers.label(paragraph), frozenset(fonts))
 

@@ -165,11 +165,15 @@ class _Importer:
         self.closing([p for u in self.units[closing_at:] for p in self._paras(u)])
         total = sum(1 for p in self._all_paras() if p.text.strip())
         old = legacy_fonts(f for p in self._all_paras() for f in p.fonts)
-        if old:
+        vni = [f for f in old if not f.startswith(".Vn")]
+        if len(vni) < len(old):
+            tcvn = ", ".join(f for f in old if f.startswith(".Vn"))
+            self.guess("phông TCVN3", tcvn, "đã chuyển sang Unicode — chắc chắn")
+        if vni:
             self.guess(
-                "phông cũ",
-                ", ".join(old),
-                "chưa chuyển mã TCVN3/VNI sang Unicode: kiểm tra lại chữ trong tệp YAML",
+                "phông VNI",
+                ", ".join(vni),
+                "CHƯA chuyển sang Unicode: chữ trong tệp YAML sẽ sai dấu, hãy kiểm tra",
             )
         return Imported(self.ordered(), self.guesses, self.unplaced, total)
 
