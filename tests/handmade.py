@@ -41,19 +41,30 @@ def cell_lines(cell: _Cell, lines: Sequence[tuple[str, bool]]) -> None:
         _put(first if i == 0 else cell.add_paragraph(), text, bold)
 
 
+def typed_items(doc: Document, mark: str, texts: Sequence[str]) -> None:
+    """Items with their dash typed into the text (sometimes with odd spacing)."""
+    for text in texts:
+        para(doc, f"{mark}{text}")
+
+
 def save(doc: Document) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-def closing_table(
-    doc: Document, recipients: Sequence[str], signature: Sequence[tuple[str, bool]]
-) -> None:
+Lines = Sequence[tuple[str, bool]]
+
+
+def two_columns(doc: Document, left: Lines, right: Lines) -> None:
+    """A borderless two-column table, as offices lay out the header and the closing."""
     table = doc.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
-    cell_lines(left, [("Nơi nhận:", False)] + [(r, False) for r in recipients])
-    cell_lines(right, signature)
+    cell_lines(table.rows[0].cells[0], left)
+    cell_lines(table.rows[0].cells[1], right)
+
+
+def closing_table(doc: Document, recipients: Sequence[str], signature: Lines) -> None:
+    two_columns(doc, [("Nơi nhận:", False)] + [(r, False) for r in recipients], signature)
 
 
 def seed_000() -> bytes:
@@ -79,13 +90,16 @@ def seed_000() -> bytes:
     )
     para(doc, "1.  Công tác giáo dục chính trị tư tưởng.", bold=True)
     para(doc, "Đảng ủy lãnh đạo các Chi ủy chi bộ:")
-    for text in (
-        "Thường xuyên quán triệt, nhắc nhở, cán bộ, đảng viên thực hiện tốt các quy định của tổ chức Đảng, quy định về những điều đảng viên không được làm.",
-        "Phổ biến, quán triệt, thực hiện các văn bản chỉ đạo của Cấp ủy cấp trên đến đảng viên; cập nhật thông tin thời sự của tỉnh, trong nước, thế giới.",
-        "Tuyên truyền hoạt động chào mừng kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930-03/02/2023) đến đảng viên.",
-        "Thường xuyên nắm bắt diễn biến tư tưởng của đảng viên để định hướng kịp thời.",
-    ):
-        para(doc, f"-  {text}")
+    typed_items(
+        doc,
+        "-  ",
+        [
+            "Thường xuyên quán triệt, nhắc nhở, cán bộ, đảng viên thực hiện tốt các quy định của tổ chức Đảng, quy định về những điều đảng viên không được làm.",
+            "Phổ biến, quán triệt, thực hiện các văn bản chỉ đạo của Cấp ủy cấp trên đến đảng viên; cập nhật thông tin thời sự của tỉnh, trong nước, thế giới.",
+            "Tuyên truyền hoạt động chào mừng kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930-03/02/2023) đến đảng viên.",
+            "Thường xuyên nắm bắt diễn biến tư tưởng của đảng viên để định hướng kịp thời.",
+        ],
+    )
     para(doc, "2. Lãnh đạo đảng viên thực hiện nhiệm vụ.", bold=True)
     para(
         doc,
@@ -102,37 +116,45 @@ def seed_000() -> bytes:
         "Cho ý kiến đối với những nội dung do Ủy ban nhân dân Tỉnh đề nghị (nếu có).",
         "Tổ chức tiếp công dân thường xuyên tại cơ quan, theo quy chế phối hợp hoặc đột xuất với các cơ quan liên quan theo quy định của lãnh đạo Đoàn đại biểu Quốc hội và Thường trực HĐND Tỉnh.",
     ]
-    for text in items:
-        para(doc, f"- {text}")
+    typed_items(doc, "- ", items)
     para(doc, [
         ("- Phối hợp với Đài Phát thanh - Truyền hình Đồng Tháp thực hiện chuyên mục “Đại biểu dân cử với cử tri” kỳ tháng 02 năm 2023 với chủ đề: ", ""),
         ("“Một số kết quả nổi bật về đổi mới Chương trình, sách giáo khoa giáo dục phổ thông”", "i"),
         (".", ""),
     ])  # fmt: skip
-    for text in (
-        "Tiếp tục duy trì cập nhật các thông tin, văn bản chỉ đạo điều hành; đăng tải tin, bài tuyên truyền về hoạt động của Đoàn ĐBQH, Thường trực, các Ban HĐND, Văn phòng Đoàn ĐBQH và HĐND Tỉnh; tình hình kinh tế - xã hội và những sự kiện nổi bật của Tỉnh.",
-        "Lập hồ sơ đề nghị khen thưởng đối với Tổ đại biểu và đại biểu Hội đồng nhân dân Tỉnh năm 2022.",
-        "Triển khai công tác thi đua và đăng ký sáng kiến của cán bộ, công chức cơ quan năm 2023.",
-        "Triển khai thực hiện công tác sửa chữa trụ sở cơ quan Văn phòng.",
-        "Đảm bảo cơ sở vật chất, phục vụ tốt các cuộc họp, hội nghị diễn ra tại cơ quan. Đảm bảo phương tiện và các điều kiện cần thiết phục vụ lãnh đạo Đoàn ĐBQH, Thường trực, các Ban của HĐND Tỉnh thực hiện công tác khảo sát, giám sát, đi công tác, tham dự các cuộc họp, hội nghị.",
-        "Ngoài ra thực hiện một số nhiệm vụ khác như: Giám sát việc triển khai thực hiện Nghị quyết của HĐND Tỉnh đã ban hành; giám sát thường xuyên qua việc tham dự các cuộc họp, hội nghị liên quan; đảng viên phụ trách lĩnh vực chuyên môn chủ động tham mưu, đề xuất nội dung đi cơ sở nắm thông tin hoặc tham gia các đoàn công tác của Trung ương khi đến làm việc tại Tỉnh.",
-    ):
-        para(doc, f"- {text}")
+    typed_items(
+        doc,
+        "- ",
+        [
+            "Tiếp tục duy trì cập nhật các thông tin, văn bản chỉ đạo điều hành; đăng tải tin, bài tuyên truyền về hoạt động của Đoàn ĐBQH, Thường trực, các Ban HĐND, Văn phòng Đoàn ĐBQH và HĐND Tỉnh; tình hình kinh tế - xã hội và những sự kiện nổi bật của Tỉnh.",
+            "Lập hồ sơ đề nghị khen thưởng đối với Tổ đại biểu và đại biểu Hội đồng nhân dân Tỉnh năm 2022.",
+            "Triển khai công tác thi đua và đăng ký sáng kiến của cán bộ, công chức cơ quan năm 2023.",
+            "Triển khai thực hiện công tác sửa chữa trụ sở cơ quan Văn phòng.",
+            "Đảm bảo cơ sở vật chất, phục vụ tốt các cuộc họp, hội nghị diễn ra tại cơ quan. Đảm bảo phương tiện và các điều kiện cần thiết phục vụ lãnh đạo Đoàn ĐBQH, Thường trực, các Ban của HĐND Tỉnh thực hiện công tác khảo sát, giám sát, đi công tác, tham dự các cuộc họp, hội nghị.",
+            "Ngoài ra thực hiện một số nhiệm vụ khác như: Giám sát việc triển khai thực hiện Nghị quyết của HĐND Tỉnh đã ban hành; giám sát thường xuyên qua việc tham dự các cuộc họp, hội nghị liên quan; đảng viên phụ trách lĩnh vực chuyên môn chủ động tham mưu, đề xuất nội dung đi cơ sở nắm thông tin hoặc tham gia các đoàn công tác của Trung ương khi đến làm việc tại Tỉnh.",
+        ],
+    )
     para(doc)
     para(doc, "3. Lãnh đạo hoạt động của Công đoàn.", bold=True)
-    for text in (
-        "Thực hiện tốt các chế độ, chính sách có liên quan đến công đoàn; thăm hỏi, hỗ trợ đoàn viên kịp thời đúng chế độ.",
-        "Tham gia các hoạt động do Công đoàn cấp trên tổ chức.",
-        "Chuẩn bị nội dung tổ chức Đại hội Công đoàn cơ sở Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân Tỉnh.",
-    ):
-        para(doc, f"-{text}")
+    typed_items(
+        doc,
+        "-",
+        [
+            "Thực hiện tốt các chế độ, chính sách có liên quan đến công đoàn; thăm hỏi, hỗ trợ đoàn viên kịp thời đúng chế độ.",
+            "Tham gia các hoạt động do Công đoàn cấp trên tổ chức.",
+            "Chuẩn bị nội dung tổ chức Đại hội Công đoàn cơ sở Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân Tỉnh.",
+        ],
+    )
     para(doc, "4. Xây dựng chi bộ trong sạch, vững mạnh.", bold=True)
-    for text in (
-        "Lãnh đạo các Chi bộ thực hiện chế độ sinh hoạt định kỳ theo quy định Điều lệ Đảng.",
-        "Lãnh đạo các Chi uỷ xây dựng Kế hoạch khắc phục những hạn chế, khuyết điểm của tập thể đã được đóng góp qua kiểm điểm đánh giá cuối năm 2022.",
-        "Xây dựng các báo cáo theo yêu cầu Đảng uỷ khối các cơ quan Tỉnh.",
-    ):
-        para(doc, f"- {text}")
+    typed_items(
+        doc,
+        "- ",
+        [
+            "Lãnh đạo các Chi bộ thực hiện chế độ sinh hoạt định kỳ theo quy định Điều lệ Đảng.",
+            "Lãnh đạo các Chi uỷ xây dựng Kế hoạch khắc phục những hạn chế, khuyết điểm của tập thể đã được đóng góp qua kiểm điểm đánh giá cuối năm 2022.",
+            "Xây dựng các báo cáo theo yêu cầu Đảng uỷ khối các cơ quan Tỉnh.",
+        ],
+    )
     para(
         doc,
         "Đề nghị Chi uỷ các Chi bộ trực thuộc triển khai thực hiện chương trình công tác tháng 02 năm 2023 của Đảng bộ Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân Tỉnh./.",
@@ -172,19 +194,14 @@ def seed_003() -> bytes:
     a soft break, the last part numbered by Word's List Number, closing typed with tabs."""
     data = _example("tinh-uy-hau-giang-2024")
     doc = docx.Document()
-    table = doc.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
-    cell_lines(
-        left,
+    two_columns(
+        doc,
         [
             ("TỈNH ỦY HẬU GIANG", True),
             ("*", False),
             ("Số       -CTr/TU", False),
             ("Dự thảo", False),
         ],
-    )
-    cell_lines(
-        right,
         [
             ("ĐẢNG CỘNG SẢN VIỆT NAM", True),
             ("", False),
@@ -226,18 +243,21 @@ def ubnd_2026() -> bytes:
     (List Bullet), lead lines with a partner, 'Lưu' typed in the middle, '(Đã ký)'."""
     data = _example("ubnd-quang-binh-2026")
     doc = docx.Document()
-    table = doc.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
-    cell_lines(
-        left,
+    two_columns(
+        doc,
         [
             ("ỦY BAN NHÂN DÂN", True),
             ("TỈNH QUẢNG BÌNH", True),
             ("_______", False),
             ("Số: 15/CTr-UBND", False),
         ],
+        [
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
+            ("Độc lập - Tự do - Hạnh phúc", True),
+            ("_______________", False),
+            ("Quảng Bình, ngày 05 tháng 02 năm 2026", False),
+        ],
     )
-    cell_lines(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lập - Tự do - Hạnh phúc", True), ("_______________", False), ("Quảng Bình, ngày 05 tháng 02 năm 2026", False)])  # fmt: skip
     para(doc, "CHƯƠNG TRÌNH", bold=True)
     para(doc, data["trich_yeu"], bold=True)
     para(doc, "________")
