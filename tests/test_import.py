@@ -4,6 +4,7 @@ example; the YAML written is valid and the report says what was guessed."""
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -121,3 +122,23 @@ def test_hd05_program_without_grounds_builds(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert api.build(source).output.is_file()
+
+
+PANDOC = shutil.which("pandoc")
+
+
+@pytest.mark.skipif(not PANDOC, reason="pandoc not installed")
+def test_pandoc_docx_of_seed_000(built: dict[str, Built], tmp_path: Path) -> None:
+    """Seed 000 as text (its header table lost) through pandoc: every paragraph placed, Word
+    bullet lists read as items and recipients, the body rebuilt as the example's."""
+    assert PANDOC
+    made = tmp_path / "seed.docx"
+    seed = next((Path(__file__).parent / "seeds").glob("000_*.txt"))
+    subprocess.run([PANDOC, "-f", "markdown", "-t", "docx", str(seed), "-o", str(made)], check=True)
+    result, compiled = reimport(made.read_bytes())
+    assert result.unplaced == []
+    assert result.data["ngay"] == 2023  # no date line: the year the summary names
+    rebuilt = lines(api.render(compiled))
+    expected = lines(built["thang-02-2023"].docx.read_bytes())
+    start = expected.index("CHƯƠNG TRÌNH")
+    assert rebuilt[rebuilt.index("CHƯƠNG TRÌNH") :] == expected[start:]

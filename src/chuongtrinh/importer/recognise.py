@@ -182,9 +182,12 @@ class _Importer:
         return unit.paras() if isinstance(unit, Grid) else [unit]
 
     def is_kind(self, para: Para) -> bool:
+        """The kind line ('CHƯƠNG TRÌNH'); pandoc may put the summary after it in the same
+        paragraph, behind a line break."""
         if para.role == "kind":
             return True
-        return tidy(para.text).upper() in self.kind_names and para.role is None
+        first = tidy(para.text.split("\n")[0]).upper()
+        return para.role is None and first in self.kind_names
 
     @staticmethod
     def is_closing(unit: Unit) -> bool:
@@ -273,6 +276,9 @@ class _Importer:
             superior = [t for t, _, _ in lines[:-1]]
             names = [t for t, _, _ in lines[-1:]]
             sure = "đoán (dòng cuối là cơ quan ban hành)"
+        if not names:
+            names = ["(CHƯA RÕ CƠ QUAN BAN HÀNH)"]
+            sure = "đoán (không thấy tên cơ quan ở phần đầu; cần điền)"
         if superior:
             org["cap_tren"] = " ".join(superior)
         org["ten"] = names[0] if len(names) == 1 else names
@@ -286,12 +292,13 @@ class _Importer:
     def title(self, units: list[Unit]) -> list[Unit]:
         kind = units[0]
         assert isinstance(kind, Para)
-        name = tidy(kind.text).upper()
+        name, *after = [tidy(line) for line in kind.text.split("\n")]
+        name = name.upper()
         loai = self.data.get("loai") or self.kind_names.get(name, "CTr")
         self.data["loai"] = loai
         if (self.kinds.get(loai) or "").upper() != name:
             self.data["ten_loai"] = name
-        summary: list[str] = []
+        summary: list[str] = [line for line in after if line]
         i = 1
         while i < len(units):
             unit = units[i]
@@ -387,7 +394,8 @@ class _Importer:
             if lead:
                 self.lead(para, lead)
                 return
-        bold_text = self.markup(para, plain_bold=True)
+        # A Heading style gives the emphasis (pandoc's are italic or coloured): not markup.
+        bold_text = self.markup(para, plain_bold=True, plain_italic=bool(heading_style))
         if para.auto_label and not role:
             bold_text = f"{para.auto_label} {bold_text}"
         match = _HEADING.match(bold_text)
@@ -554,6 +562,8 @@ class _Importer:
                 if _RECIPIENTS.match(line.rstrip(":") + ":") and "nhận" in line.lower():
                     side = 0
                     continue
+                if para.auto_label in ("-", "+") and column == -1:
+                    line = f"- {line}"  # a recipient in a Word (or pandoc) bullet list
                 is_signature = roles_right or column == 1 or _AUTHORITY.match(line)
                 if not is_signature and re.match(r"^[-–+]\s*", line) and para.role != "authority":
                     recipients.append(re.sub(r"^[-–+]\s*", "", line).rstrip(" ,;."))
@@ -647,9 +657,16 @@ class _Importer:
         org = self.data.get("co_quan", {})
         self.data["co_quan"] = {k: org[k] for k in ("cap_tren", "ten", "viet_tat") if k in org}
         if "dia_danh" not in self.data:
+            # No date line: the year the summary names ('… tháng 02 năm 2023'), so that the
+            # rules of that year apply; else this year. Day and month are left blank.
+            years = re.findall(r"\b(?:19|20)\d\d\b", str(self.data.get("trich_yeu", "")))
             self.data["dia_danh"] = "(chưa rõ)"
-            self.data["ngay"] = dt.date.today().year
-            self.guess("ngay", "không thấy dòng địa danh, ngày tháng", "đoán")
+            self.data["ngay"] = int(years[-1]) if years else dt.date.today().year
+            self.guess(
+                "ngay",
+                f"không thấy dòng địa danh, ngày tháng; lấy năm {self.data['ngay']}",
+                "đoán (năm trong trích yếu)" if years else "đoán (năm nay)",
+            )
         return {k: self.data[k] for k in order if k in self.data}
 
 
