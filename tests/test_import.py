@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
 from chuongtrinh import api
@@ -142,3 +143,17 @@ def test_pandoc_docx_of_seed_000(built: dict[str, Built], tmp_path: Path) -> Non
     expected = lines(built["thang-02-2023"].docx.read_bytes())
     start = expected.index("CHƯƠNG TRÌNH")
     assert rebuilt[rebuilt.index("CHƯƠNG TRÌNH") :] == expected[start:]
+
+
+def test_state_is_told_by_the_signature_when_the_header_is_gone() -> None:
+    doc = docx.Document()
+    for text in ("SỞ NỘI VỤ", "KẾ HOẠCH", "Công tác quý I", "1. Tuyển dụng", "- Thi tuyển."):
+        doc.add_paragraph(text)
+    for text in ("Nơi nhận:", "- Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn B"):
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    result, compiled = reimport(out.getvalue())
+    assert result.data["he_thong"] == "nha-nuoc" and result.data["loai"] == "KH"
+    assert compiled.program.signature.authority == ["KT. GIÁM ĐỐC"]
+    assert compiled.program.recipients == ["Lưu: VT"]

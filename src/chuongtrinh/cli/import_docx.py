@@ -17,7 +17,11 @@ def import_docx(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Tệp YAML ghi ra (mặc định cạnh tệp vào, đuôi .yaml)."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Tệp YAML (hoặc thư mục) ghi ra; mặc định cạnh tệp vào, đuôi .yaml.",
+        ),
     ] = None,
 ) -> None:
     """Đọc một chương trình soạn bằng Word và viết ra tệp YAML tương ứng."""
@@ -28,6 +32,8 @@ def import_docx(
         typer.echo(f"{file}: lỗi [file-not-found] không tìm thấy tệp", err=True)
         raise typer.Exit(EXIT_USAGE)
     target = output or file.with_suffix(".yaml")
+    if target.is_dir():
+        target = target / file.with_suffix(".yaml").name
     try:
         lines = import_file(file, target)
     except ChuongtrinhError as exc:

@@ -131,6 +131,7 @@ class _Importer:
         self.data: dict[str, Any] = {}
         self.guesses: list[Guess] = []
         self.unplaced: list[Unplaced] = []
+        self.evidence: tuple[tuple[str, str] | None, tuple[str, str] | None] = (None, None)
         kinds = profiles.load("dang-2018").kinds
         self.kind_names = {name.upper(): abbr for abbr, name in kinds.items() if name}
         self.kinds = kinds
@@ -163,6 +164,7 @@ class _Importer:
         rest = self.title(self.units[kind_at:closing_at])
         self.body(rest)
         self.closing([p for u in self.units[closing_at:] for p in self._paras(u)])
+        self.family()
         total = sum(1 for p in self._all_paras() if p.text.strip())
         old = legacy_fonts(f for p in self._all_paras() for f in p.fonts)
         vni = [f for f in old if not f.startswith(".Vn")]
@@ -227,15 +229,23 @@ class _Importer:
                 else:
                     self.leave(para, "phần đầu văn bản", line)
         self.organization(org)
-        self.family(family, number_form)
+        self.evidence = (family, number_form)
 
-    def family(self, banner: tuple[str, str] | None, number: tuple[str, str] | None) -> None:
+    def family(self) -> None:
+        """Party or State: the banner or motto says it; else the number's form ('Số 36-CTr/ĐU'
+        or 'Số: 15/CTr-UBND'); else the signature ('T/M' Party, 'TM.' State)."""
+        banner, number = self.evidence
+        authority = self.data["ky"]["tham_quyen"]
+        authority = authority if isinstance(authority, str) else " ".join(authority)
         if banner:
             self.data["he_thong"] = banner[0]
             self.guess("he_thong", banner[0], f"chắc chắn ({banner[1]})")
         elif number:
             self.data["he_thong"] = number[0]
             self.guess("he_thong", number[0], f"khá chắc ({number[1]})")
+        elif re.search(r"\b(?:TM|KT|TL|TUQ)\.", str(authority)):
+            self.data["he_thong"] = "nha-nuoc"
+            self.guess("he_thong", "nha-nuoc", "đoán (thẩm quyền ký dạng 'TM.')")
         else:
             self.data["he_thong"] = "dang"
             self.guess("he_thong", "dang", "đoán (không thấy quốc hiệu, tiêu đề hay số)")
@@ -305,8 +315,14 @@ class _Importer:
             if not isinstance(unit, Para):
                 break
             text = tidy(unit.text, keep_breaks=True)
-            if unit.role == "summary" or (
-                unit.role is None and text and unit.all_bold and not _HEADING.match(text)
+            plain_first = (  # a summary typed without bold, right under the kind
+                not summary and unit.role is None and text and i == 1
+                and not (_HEADING.match(text) or _ITEM.match(text) or _GROUNDS.match(text))
+            )  # fmt: skip
+            if (
+                unit.role == "summary"
+                or plain_first
+                or (unit.role is None and text and unit.all_bold and not _HEADING.match(text))
             ):
                 summary.append(marked(unit, plain_bold=True, keep_breaks=True, exact=self.own))
                 i += 1
