@@ -391,8 +391,8 @@ class _Importer:
             self.data["can_cu"] = cleaned
         if pre:
             self.data["mo_dau"] = pre.pop(0)[1]
-        for _, text in pre:
-            self.root.paragraphs.append(text)
+        for _, text in pre:  # free text before the first heading: an untitled section
+            self.free(text)
 
     def paragraph(self, para: Para) -> None:
         role = para.role
@@ -439,7 +439,10 @@ class _Importer:
 
     def heading(self, level: float, title: str) -> None:
         self.start()
-        while self.stack[-1].level >= level:
+        # An untitled section (free text between headings) never holds a numbered heading.
+        while self.stack[-1].level >= level or (
+            self.stack[-1] is not self.root and self.stack[-1].title is None
+        ):
             self.stack.pop()
         section = _Section(level, title)
         self.stack[-1].sections.append(section)
