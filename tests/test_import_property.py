@@ -69,6 +69,11 @@ _AGENCIES = ("Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Sở Tà
 
 words = st.lists(st.sampled_from(_WORDS), min_size=2, max_size=9).map(" ".join)
 sentence = words.map(lambda t: t[0].upper() + t[1:] + ".")
+# Text with inline emphasis somewhere inside it ('… *chủ đề* …', '… **năm** …').
+marked = st.tuples(sentence, words, st.sampled_from(["*", "**"])).map(
+    lambda t: f"{t[0][:-1]} {t[2]}{t[1]}{t[2]} cơ sở."
+)
+rich = st.one_of(sentence, marked)
 upper = st.lists(st.sampled_from(_WORDS), min_size=2, max_size=4).map(lambda w: " ".join(w).upper())
 styles = st.sampled_from([None, "-", "+", "(1)", "1.", "1)", "a)"])
 
@@ -80,7 +85,7 @@ def items(draw: st.DrawFn, style: str | None, table: bool) -> list[Any]:
     with_leads = draw(st.booleans())
     out: list[Any] = []
     for _ in range(count):
-        item: dict[str, str] = {"noi_dung": draw(sentence)}
+        item: dict[str, str] = {"noi_dung": draw(rich)}
         lead = draw(st.sampled_from(_AGENCIES)) if with_leads else None
         if lead and counted and draw(st.booleans()):
             lead = None  # numbered items may mix items with and without an agency
@@ -102,7 +107,8 @@ def section(draw: st.DrawFn, depth: int, table: bool, untitled: bool = False) ->
     if draw(st.booleans()):
         out["dan_nhap"] = draw(words) + ":"
     if draw(st.booleans()):
-        out["doan"] = draw(st.lists(sentence, min_size=1, max_size=2))
+        # A table's note rows are italic as a whole: '*…*' inside them cannot show.
+        out["doan"] = draw(st.lists(sentence if table else rich, min_size=1, max_size=2))
     style = None if table else draw(styles)
     if style:
         out["kieu_muc"] = style

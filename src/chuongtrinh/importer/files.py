@@ -19,7 +19,7 @@ def import_path(path: Path) -> Imported:
     """Recognise the program in a .docx, or in a .doc converted first."""
     with tempfile.TemporaryDirectory(prefix="ct-import-") as work:
         source = path
-        if path.suffix.lower() == ".doc":
+        if path.suffix.lower() in legacy.CONVERTED:
             source = legacy.doc_to_docx(path, Path(work))
         try:
             return import_document(source)

@@ -12,6 +12,7 @@ from pathlib import Path
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 
 _SOFFICE = ("soffice", "libreoffice")
+CONVERTED = (".doc", ".odt", ".rtf")  # read through LibreOffice
 
 
 class LegacyError(ChuongtrinhError):
@@ -35,7 +36,7 @@ def doc_to_docx(path: Path, workdir: Path) -> Path:
         raise _fail(
             path,
             "no-libreoffice",
-            "tệp .doc cần LibreOffice để chuyển sang .docx, nhưng không tìm thấy 'soffice'",
+            f"tệp {path.suffix} cần LibreOffice để chuyển sang .docx, nhưng không tìm thấy 'soffice'",
             "cài LibreOffice (apt-get install libreoffice-writer-nogui), hoặc mở tệp bằng Word "
             "và lưu lại dạng .docx",
         )
@@ -58,7 +59,9 @@ def doc_to_docx(path: Path, workdir: Path) -> Path:
         ) from None
     converted = workdir / (path.stem + ".docx")
     if not converted.is_file():
-        raise _fail(path, "conversion-failed", "LibreOffice không chuyển được tệp .doc sang .docx")
+        raise _fail(
+            path, "conversion-failed", f"LibreOffice không chuyển được tệp {path.suffix} sang .docx"
+        )
     return converted
 
 
