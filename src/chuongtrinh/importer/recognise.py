@@ -405,11 +405,9 @@ class _Importer:
             title = match["rest"] if match else text
             self.heading(int(role[-1]), title)
             return
-        if role == "lead_agency" or (not role and (lead := _LEAD.match(tidy(para.text)))):
-            lead = _LEAD.match(text) or _LEAD.match(tidy(para.text))
-            if lead:
-                self.lead(para, lead)
-                return
+        if role in ("lead_agency", None) and (lead := _LEAD.match(tidy(para.text))):
+            self.lead(para, lead)
+            return
         # A Heading style gives the emphasis (pandoc's are italic or coloured): not markup.
         bold_text = self.markup(para, plain_bold=True, plain_italic=bool(heading_style))
         if para.auto_label and not role:
@@ -578,7 +576,7 @@ class _Importer:
             for column, line in _lines(para):
                 if _DECORATION.match(line) and line != "*":
                     continue
-                if _RECIPIENTS.match(line.rstrip(":") + ":") and "nhận" in line.lower():
+                if _RECIPIENTS.match(line):
                     side = 0
                     continue
                 if para.auto_label in ("-", "+") and column == -1:
@@ -631,8 +629,6 @@ class _Importer:
         if styles and len(set(styles)) == 1 and styles[0] != "-":
             self.data["kieu_muc"] = inherited = styles[0]
         body = [self.section_out(s, inherited) for s in root.sections]
-        if root.paragraphs:
-            body.insert(0, {"doan": root.paragraphs})
         if body:
             self.data["noi_dung"] = body
 
