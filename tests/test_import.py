@@ -157,3 +157,13 @@ def test_state_is_told_by_the_signature_when_the_header_is_gone() -> None:
     assert result.data["he_thong"] == "nha-nuoc" and result.data["loai"] == "KH"
     assert compiled.program.signature.authority == ["KT. GIÁM ĐỐC"]
     assert compiled.program.recipients == ["Lưu: VT"]
+
+
+def test_cli_output_may_be_a_folder(built: dict[str, Built], tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "chuongtrinh", "import", str(built["chi-bo-thang-03-2026"].docx),
+         "-o", str(tmp_path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert api.validate(tmp_path / "chi-bo-thang-03-2026.yaml") == []
