@@ -126,7 +126,7 @@ class _Layout:
     def grounds(self) -> list[str]:
         """The căn cứ, punctuated by the rule set when it says how (HD 05), else as typed."""
         rules, typed = self.profile.punctuation, self.program.grounds
-        if rules.grounds is None:
+        if rules.grounds is None or not typed:
             return list(typed)
         ends = [rules.grounds] * (len(typed) - 1) + [rules.grounds_last or rules.grounds]
         prefix = rules.grounds_prefix
