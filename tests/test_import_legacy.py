@@ -89,11 +89,41 @@ def test_tcvn3_text_becomes_unicode() -> None:
     assert "  phông TCVN3: .VnTime, .VnTimeH — đã chuyển sang Unicode — chắc chắn" in report(result)
 
 
-def test_vni_fonts_are_reported_not_converted() -> None:
+def test_legacy_fonts_are_found() -> None:
     assert legacy.legacy_fonts(["VNI-Times", "Times New Roman", ".VnTime"]) == [
         ".VnTime",
         "VNI-Times",
     ]
+
+
+def test_vni_text_becomes_unicode() -> None:
+    """'VNI-Times' text as Word stores it (a base letter followed by its mark characters)
+    reads as Unicode, with the same converter `fix-encoding` uses."""
+    doc = docx.Document()
+    for text, font, bold in (
+        ("ÑAÛNG UÛY XAÕ B", "VNI-Times", True),
+        ("*", None, False),
+        ("Số 3-CTr/ĐU", None, False),
+        ("ĐẢNG CỘNG SẢN VIỆT NAM", None, True),
+        ("A, ngày 05 tháng 3 năm 2024", None, False),
+        ("CHÖÔNG TRÌNH", "VNI-Times", True),
+        ("Coâng taùc thaùng 3", "VNI-Times", True),
+        ("-----", None, False),
+        ("1. Coâng taùc chính trò.", "VNI-Times", True),
+        ("- Quaùn trieät nghò quyeát./.", "VNI-Times", False),
+        ("Nơi nhận:", None, False),
+        ("- Lưu VT.", None, False),
+        ("T/M ĐẢNG ỦY", None, True),
+    ):
+        run = doc.add_paragraph().add_run(text)
+        run.font.name = font
+        run.bold = bold or None
+    result = import_document(io.BytesIO(_save(doc)))
+    data = result.data
+    assert data["co_quan"]["ten"] == "ĐẢNG ỦY XÃ B"
+    assert data["trich_yeu"] == "Công tác tháng 3"
+    assert data["noi_dung"][0]["tieu_de"] == "Công tác chính trị."
+    assert "  phông VNI: VNI-Times — đã chuyển sang Unicode — chắc chắn" in report(result)
 
 
 def _save(doc: object) -> bytes:

@@ -170,8 +170,7 @@ class _Reader:
             text = run.text
             if run.font.name:
                 fonts.add(run.font.name)
-                if tcvn3.is_tcvn3(run.font.name):
-                    text = tcvn3.to_unicode(text, run.font.name)
+                text = tcvn3.to_unicode(text, run.font.name)
             pieces.append(Piece(text, bold, italic))
         name = paragraph.style.name if paragraph.style is not None else ""
         return Para(self.count, name or "", pieces, self.numbers.label(paragraph), frozenset(fonts))

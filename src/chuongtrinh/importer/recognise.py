@@ -167,16 +167,10 @@ class _Importer:
         self.family()
         total = sum(1 for p in self._all_paras() if p.text.strip())
         old = legacy_fonts(f for p in self._all_paras() for f in p.fonts)
-        vni = [f for f in old if not f.startswith(".Vn")]
-        if len(vni) < len(old):
-            tcvn = ", ".join(f for f in old if f.startswith(".Vn"))
-            self.guess("phông TCVN3", tcvn, "đã chuyển sang Unicode — chắc chắn")
-        if vni:
-            self.guess(
-                "phông VNI",
-                ", ".join(vni),
-                "CHƯA chuyển sang Unicode: chữ trong tệp YAML sẽ sai dấu, hãy kiểm tra",
-            )
+        for name, prefix in (("TCVN3", ".Vn"), ("VNI", "VNI")):
+            fonts = [f for f in old if f.upper().startswith(prefix.upper())]
+            if fonts:
+                self.guess(f"phông {name}", ", ".join(fonts), "đã chuyển sang Unicode — chắc chắn")
         return Imported(self.ordered(), self.guesses, self.unplaced, total)
 
     @staticmethod
