@@ -167,3 +167,25 @@ def test_cli_output_may_be_a_folder(built: dict[str, Built], tmp_path: Path) -> 
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert api.validate(tmp_path / "chi-bo-thang-03-2026.yaml") == []
+
+
+def test_last_months_word_file_starts_next_months_program(
+    built: dict[str, Built], tmp_path: Path
+) -> None:
+    """`import thang-02-2023.docx && new --from thang-02-2023.yaml --thang 2023-03`."""
+    from conftest import MONTHLY, run_cli
+
+    word = tmp_path / "thang-02-2023.docx"
+    shutil.copy(built[MONTHLY].docx, word)
+    code, output = run_cli("import", str(word))
+    assert code == 0, output
+    code, output = run_cli(
+        "new", "--from", str(tmp_path / "thang-02-2023.yaml"), "--thang", "2023-03"
+    )
+    assert code == 0, output
+    following = tmp_path / "thang-03-2023.yaml"
+    compiled = api.compile_file(following)
+    assert compiled.program.summary == "Công tác tháng 3 năm 2023 của Đảng ủy"
+    assert str(compiled.program.date).startswith("2023-03")
+    assert compiled.program.number is None
+    assert {w.code for w in compiled.warnings} <= {"missing-number"}
