@@ -324,6 +324,8 @@ def _syntax_diagnostic(file: str, text: str, exc: yaml.MarkedYAMLError) -> Diagn
     lines = text.splitlines()
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     caret = f"\n    {source_line}\n    {' ' * (col - 1)}^"
+    if "nesting depth" in problem:  # PyYAML ≥ 6.0.4's libyaml stops at its own depth limit
+        return _too_deep(file, Mark(line, col))
     if "\t" in problem or "\t" in source_line[: max(col, 1)]:
         tab_col = source_line.find("\t") + 1 or col
         return Diagnostic(
