@@ -21,6 +21,9 @@ TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 
 
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+
+
 def _t(tag: str) -> str:
     return f"{{{TEXT}}}{tag}"
 
@@ -61,6 +64,16 @@ def _events(
     """Text, paragraph ends, change boundaries and tracked rows (in `rows` styles) in document
     order (text only inside a paragraph: the file is indented)."""
     tag = element.tag
+    if tag in (_t("p"), _t("h")):
+        # A Word paragraph set in a frame (w:framePr) becomes a paragraph holding only a
+        # draw:frame: the frame's own paragraphs are the lines, the holder adds none.
+        frames = element.findall(f"{{{_DRAW}}}frame")
+        own = (element.text or "") + "".join(child.tail or "" for child in element)
+        if frames and not own.strip():
+            for frame in frames:
+                for inner in frame.iter(_t("p"), _t("h")):
+                    yield from _events(inner, rows)
+            return
     here = inside or tag in (_t("p"), _t("h"))
     if tag == _t("tracked-changes"):
         return

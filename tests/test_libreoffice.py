@@ -42,7 +42,13 @@ EXPECTED = {
         "KT. CHỦ TỊCH",
     ],
     CHI_BO: ["STT", "Người thực hiện", "Ghi chú", "1. Công tác chính trị, tư tưởng", "T/M CHI BỘ"],
-    YEARLY_TABLE: ["Nội dung", "Thời gian", "4. Quý IV", "- Lưu Văn phòng Đảng ủy."],
+    YEARLY_TABLE: [
+        "Nội dung",
+        "Thời gian",
+        "4. Quý IV",
+        "- Lưu Văn phòng Đảng ủy.",
+        "Không phổ biến trên phương tiện thông tin đại chúng",
+    ],
     f"{YEARLY}-lan-1": ["Dự thảo lần 1", "-CTr/TU", "T/M TỈNH ỦY"],
     f"{YEARLY}-lan-2": ["Dự thảo lần 2", "-CTr/TU", "T/M TỈNH ỦY"],
 }
@@ -94,3 +100,21 @@ def test_table_header_row_is_repeated_on_page_two(pdfs: dict[str, Path]) -> None
     command = [str(PDFTOTEXT), "-f", "2", "-l", "2", "-layout", str(pdfs[YEARLY_TABLE]), "-"]
     page = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     assert "STT" in page and "Nội dung" in page
+
+
+def test_hd05_not_for_the_press_line_sits_10_mm_above_the_last_pages_bottom(
+    pdfs: dict[str, Path],
+) -> None:
+    pdf = str(pdfs[YEARLY_TABLE])
+    info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
+    boxes = subprocess.run(
+        [str(PDFTOTEXT), "-bbox", "-f", str(pages), "-l", str(pages), pdf, "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    height = float(boxes.split('<page width="')[1].split('height="')[1].split('"')[0])
+    word = next(line for line in boxes.splitlines() if ">Không</word>" in line)
+    bottom = float(word.split('yMax="')[1].split('"')[0])
+    assert 8 <= (height - bottom) * 25.4 / 72 <= 12  # mm from the bottom edge of the page

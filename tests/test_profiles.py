@@ -85,6 +85,8 @@ def test_hd05_overrides_exactly_what_format_md_lists() -> None:
         "issuers.BXDĐ",
         "dropped_issuers",
         "styles.body.line_rule",
+        "styles.circulation.page_bottom_mm",  # "Không phổ biến…": last page, 10 mm up
+        "styles.circulation.space_before_pt",
     }
 
 
@@ -270,3 +272,31 @@ def test_an_issuer_abbreviation_dropped_by_hd05_is_a_warning() -> None:
     assert [w.code for w in before] == []
     (warning,) = after
     assert warning.code == "dropped-abbreviation" and "UBKT" in (warning.hint or "")
+
+
+NOT_PUBLIC = "Không phổ biến trên phương tiện thông tin đại chúng"
+
+
+def _circulation(ngay: str) -> Any:
+    """The 'Không phổ biến…' paragraph of a program dated `ngay`, read back from the .docx."""
+    import io
+
+    from chuongtrinh.docx.reader import paragraphs
+
+    program = compiled(ngay=ngay, trich_yeu=f"Công tác năm {ngay[:4]}", pham_vi_luu_hanh=NOT_PUBLIC)
+    [found] = [p for p in paragraphs(io.BytesIO(api.render(program))) if p.text == NOT_PUBLIC]
+    return found
+
+
+def test_not_for_the_press_line_is_last_and_hd05_puts_it_at_the_page_bottom() -> None:
+    from docx.oxml.ns import qn
+
+    before = _circulation("2026-05-26")  # HD 36: after the signature block, in the flow
+    assert before._p.getnext().tag == qn("w:sectPr")
+    assert before._p.find(f"{qn('w:pPr')}/{qn('w:framePr')}") is None
+    after = _circulation("2026-05-27")  # HD 05: a frame at the foot of the last page
+    assert after._p.getnext().tag == qn("w:sectPr")
+    frame = after._p.find(f"{qn('w:pPr')}/{qn('w:framePr')}")
+    assert frame.get(qn("w:vAnchor")) == "page" and frame.get(qn("w:xAlign")) == "center"
+    bottom_twips = int(frame.get(qn("w:y"))) + int(frame.get(qn("w:h")))
+    assert abs(bottom_twips / 1440 * 25.4 - (297 - 10)) < 0.5  # 10 mm above the bottom edge

@@ -287,13 +287,23 @@ class Reader:
                 break
             self.add("recipient", i)
 
+    def _cell(self, index: int) -> Any | None:
+        """The table cell holding paragraph `index` (None outside tables): the signature block
+        is what shares the authority's cell, not a line printed after the table."""
+        return next(self.paragraphs[index]._p.iterancestors(qn("w:tc")), None)
+
     def _signature(self, texts: list[str], authority: int, label: int | None) -> None:
         i = authority
         while i < len(texts) and _authority_prefix(texts[i]):
             self.add("authority", i)
             i += 1
         stop = label if label is not None and label > authority else len(texts)
-        rest = [j for j in range(i, stop) if texts[j] and not texts[j].startswith("-")]
+        cell = self._cell(authority)
+        rest = [
+            j
+            for j in range(i, stop)
+            if texts[j] and not texts[j].startswith("-") and self._cell(j) is cell
+        ]
         if rest:
             self.add("position", rest[0])
         if len(rest) > 1:

@@ -344,6 +344,12 @@ class Program(_Model):
         examples=[{"tham_quyen": "T/M ĐẢNG ỦY", "chuc_vu": "BÍ THƯ", "ho_ten": "Mai Ngọc Dinh"}],
         description="Khối chữ ký",
     )
+    circulation: Text | None = Field(
+        None,
+        alias="pham_vi_luu_hanh",
+        examples=["Không phổ biến trên phương tiện thông tin đại chúng"],
+        description="Chỉ dẫn phạm vi lưu hành, in cuối văn bản (HD 05: cuối trang cuối)",
+    )
     item_style: ItemStyle | None = Field(
         None,
         alias="kieu_muc",

@@ -213,3 +213,21 @@ def paragraph_before(anchor: BaseOxmlElement) -> BaseOxmlElement:
     paragraph: BaseOxmlElement = OxmlElement("w:p")
     anchor.addprevious(paragraph)
     return paragraph
+
+
+def page_bottom_frame(
+    p_pr: BaseOxmlElement, width_twips: int, top_twips: int, height_twips: int
+) -> None:
+    """Take the paragraph out of the flow into a frame centred between the margins at a fixed
+    distance from the top of the page it falls on (so: on the last page, near its bottom)."""
+    frame = _child(p_pr, "w:framePr", _P_PR_ORDER)
+    for attribute in list(frame.attrib):
+        del frame.attrib[attribute]
+    frame.set(qn("w:w"), str(width_twips))
+    frame.set(qn("w:h"), str(height_twips))
+    frame.set(qn("w:hRule"), "exact")
+    frame.set(qn("w:wrap"), "around")
+    frame.set(qn("w:vAnchor"), "page")
+    frame.set(qn("w:hAnchor"), "margin")
+    frame.set(qn("w:xAlign"), "center")
+    frame.set(qn("w:y"), str(top_twips))

@@ -183,6 +183,9 @@ class _Writer:
         made = _fill(paragraph, para, self.styles[para.role])
         if self.decorate is not None:
             self.decorate(paragraph._p, para, made)
+        rules = self.profile.style(para.role)
+        if rules.page_bottom_mm is not None:
+            self.page_bottom(paragraph, rules)
         drawn = self.drawn[para.role]
         if drawn:  # a rule or box narrower than its column: indent it from the sides
             place, length = drawn
@@ -191,6 +194,18 @@ class _Writer:
             fmt = paragraph.paragraph_format
             fmt.left_indent = spare if place == "right" else half
             fmt.right_indent = Mm(0) if place == "right" else half
+
+    def page_bottom(self, paragraph: Paragraph, rules: Style) -> None:
+        """A frame one line high whose bottom is `page_bottom_mm` above the page's edge."""
+        page = self.profile.page
+        line_mm = (rules.size_pt or self.profile.font.size_pt) * 25.4 / 72 * 1.3
+        top_mm = page.height_mm - (rules.page_bottom_mm or 0) - line_mm
+        oxml.page_bottom_frame(
+            paragraph._p.get_or_add_pPr(),
+            _twips(self.text_width_mm),
+            _twips(top_mm),
+            _twips(line_mm),
+        )
 
     def paragraph(self, para: Para) -> None:
         new = oxml.paragraph_before(self.body_end)

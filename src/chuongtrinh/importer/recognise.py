@@ -27,6 +27,8 @@ _DRAFT = re.compile(r"^dự thảo(?:\s+lần\s+(?P<n>\d+))?$", re.IGNORECASE)
 _DECORATION = re.compile(r"^(?:\*|[-_–—=.]{2,}|)$")
 _AUTHORITY = re.compile(r"^(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|Q/)\s*\S")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?$", re.IGNORECASE)
+# The line on circulation printed after the signature ("Không phổ biến trên …").
+_CIRCULATION = re.compile(r"^(?:Không|KHÔNG)\s+(?:phổ biến|PHỔ BIẾN|được phổ biến)\b")
 _HEADING = re.compile(
     r"^(?:(?P<roman>[IVXLC]+)\.|(?P<arabic>\d+)\.|(?P<letter>[a-zđ])\))\s*(?P<rest>\S.*)$", re.S
 )
@@ -566,6 +568,10 @@ class _Importer:
         right: list[tuple[Para, str]] = []
         side = 0
         for para in paras:
+            if para.role == "circulation" or _CIRCULATION.match(para.text.strip()):
+                self.data["pham_vi_luu_hanh"] = para.text.strip()
+                self.guess("pham_vi_luu_hanh", para.text.strip(), "chắc chắn")
+                continue
             roles_right = para.role in ("authority", "position", "signer", "signing_space")
             for column, line in _lines(para):
                 if _DECORATION.match(line) and line != "*":
@@ -661,7 +667,7 @@ class _Importer:
         order = [
             "he_thong", "loai", "ten_loai", "kem_theo", "trinh_bay", "cot_bang", "kieu_muc",
             "co_quan", "so", "dia_danh", "ngay", "du_thao", "trich_yeu", "can_cu", "mo_dau",
-            "noi_dung", "ket_luan", "noi_nhan", "ky",
+            "noi_dung", "ket_luan", "noi_nhan", "ky", "pham_vi_luu_hanh",
         ]  # fmt: skip
         org = self.data.get("co_quan", {})
         self.data["co_quan"] = {k: org[k] for k in ("cap_tren", "ten", "viet_tat") if k in org}

@@ -231,4 +231,6 @@ def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = (
         *builder.body(),
         builder.closing(),
     ]
+    if program.circulation:  # where it stands on the page is the style's (profile) business
+        blocks.append(Para("circulation", (Run(program.circulation),), ("pham_vi_luu_hanh",)))
     return Document(tuple(blocks))

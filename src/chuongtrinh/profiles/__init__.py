@@ -41,6 +41,9 @@ class Style(_Data):
     rule_mm: float | None = None  # a centred line of this length drawn under the paragraph
     rule_pt: float | None = None  # its thickness
     box_mm: float | None = None  # a box of this width round the paragraph, at the right margin
+    # Set apart from the flow at this distance above the bottom edge of the page it falls on
+    # (HD 05: "Không phổ biến…" on the last page, 10 mm from the bottom).
+    page_bottom_mm: float | None = None
 
 
 class Margins(_Data):
