@@ -111,23 +111,16 @@ def _fill(paragraph: Paragraph, para: Para, style: ParagraphStyle) -> list[list[
     # The style id straight onto w:pStyle: python-docx's `paragraph.style = …` looks the
     # default style up on every call, which made a 2,000-row table take seconds.
     paragraph._p.style = style.style_id
+    p = paragraph._p
     made: list[list[Any]] = []
     for run in para.runs:
-        before = len(paragraph._p.r_lst)
+        elements: list[Any] = []
         for n, piece in enumerate(run.text.split("\n")):
             if n:
-                paragraph.add_run().add_break()
-            if not piece:
-                continue
-            word_run = paragraph.add_run(piece)
-            # Only what differs from the paragraph style is written on the run.
-            if run.bold:
-                word_run.bold = True
-            if run.italic:
-                word_run.italic = True
-            if run.underline:
-                word_run.underline = True
-        made.append(paragraph._p.r_lst[before:])
+                elements.append(oxml.append_break_run(p))
+            if piece:
+                elements.append(oxml.append_run(p, piece, run.bold, run.italic, run.underline))
+        made.append(elements)
     return made
 
 
