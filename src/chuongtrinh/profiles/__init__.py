@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 # libyaml's loader when PyYAML has it: the pure one took ~15 ms of a cold build for two files.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -186,9 +186,16 @@ class Profile(_Data):
     authority_prefixes: tuple[str, ...] = ()
     lint: LintRules = LintRules()
 
+    # Resolved styles by role: the layout and the writer ask for a role's style once per
+    # paragraph, and folding a based_on chain copies models.
+    _resolved: dict[str, Style] = PrivateAttr(default_factory=dict)
+
     def style(self, role: str) -> Style:
         """The style of `role` with its `based_on` chain folded in."""
-        return _resolve_style(self.styles, role)
+        found = self._resolved.get(role)
+        if found is None:
+            found = self._resolved[role] = _resolve_style(self.styles, role)
+        return found
 
     def in_force_on(self, day: dt.date) -> bool:
         starts = self.in_force_from is None or self.in_force_from <= day
