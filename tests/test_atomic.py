@@ -15,7 +15,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from chuongtrinh import api, source
+from chuongtrinh import api
+from chuongtrinh.build import pipeline
+from chuongtrinh.source import decode as source
 from conftest import EXAMPLES, MONTHLY
 from programs import big_program
 
@@ -122,7 +124,7 @@ def test_failed_render_leaves_the_old_file(
     def broken(compiled: api.Compiled) -> bytes:
         raise OSError("đĩa đầy")
 
-    monkeypatch.setattr(api, "render", broken)
+    monkeypatch.setattr(pipeline, "render", broken)
     with pytest.raises(OSError):
         api.build(path)
     assert (tmp_path / "ct.docx").read_bytes() == old_docx

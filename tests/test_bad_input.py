@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from chuongtrinh import api, legacy, source
+from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+from chuongtrinh.source import decode as source
+from chuongtrinh.source import encodings as legacy
+from chuongtrinh.source import loader
 from conftest import MONTHLY
 from test_errors import line_of, run_cli
 
@@ -180,7 +183,7 @@ def test_raw_control_character_is_located(tmp_path: Path, monthly: str) -> None:
 
 def test_deep_nesting_is_refused() -> None:
     with pytest.raises(ChuongtrinhError) as caught:
-        source.loads("a: " + "[" * 5000 + "]" * 5000 + "\n", "x.yaml")
+        loader.loads("a: " + "[" * 5000 + "]" * 5000 + "\n", "x.yaml")
     [found] = caught.value.diagnostics
     assert found.code == "too-deep"
     assert found.message == "các danh sách, bảng khóa lồng nhau quá 64 tầng"

@@ -21,8 +21,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chuongtrinh import api, source
+from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+from chuongtrinh.source import decode
 from conftest import EXAMPLES, MONTHLY, YEARLY
 
 TOTAL = int(os.environ.get("CHUONGTRINH_FUZZ_CASES", "10000"))
@@ -291,11 +292,11 @@ def test_random_bytes(text: str, codec: str, noise: bytes, where: float) -> None
     at = int(where * len(raw))
     raw = raw[:at] + noise + raw[at:]
     try:
-        decoded = source.decode(raw, "f.yaml")
+        decoded = decode.decode(raw, "f.yaml")
     except ChuongtrinhError as exc:
         [diagnostic] = exc.diagnostics
         assert diagnostic.code == "not-utf8" and diagnostic.line >= 1 and diagnostic.col >= 1
-        assert source.to_unicode(raw)[1] is not None  # fix-encoding can still read it
+        assert decode.to_unicode(raw)[1] is not None  # fix-encoding can still read it
         CASES["bytes"] += 1
         return
     outcome(decoded, "bytes")

@@ -13,8 +13,8 @@ import docx
 import pytest
 
 from chuongtrinh import api
-from chuongtrinh.importer import import_document
 from chuongtrinh.importer.emit import report, to_yaml
+from chuongtrinh.importer.recognise import import_document
 from conftest import ALL_EXAMPLES, Built
 from handmade import HANDMADE, chi_bo_2026
 from importing import canonical, lines, reimport

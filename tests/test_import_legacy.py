@@ -12,9 +12,10 @@ import pytest
 
 from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError
-from chuongtrinh.importer import import_document, legacy
+from chuongtrinh.importer import word97 as legacy
 from chuongtrinh.importer.emit import report
 from chuongtrinh.importer.files import import_path
+from chuongtrinh.importer.recognise import import_document
 from conftest import Built
 from importing import lines
 

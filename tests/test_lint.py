@@ -274,7 +274,7 @@ def test_warnings_do_not_stop_a_build(monthly: str) -> None:
 
 def test_party_prefix_in_a_state_rule_set(monthly: str) -> None:
     """The State profile (another branch) lists TM., KT., TL., TUQ., Q.: T/M is then wrong."""
-    from chuongtrinh import lint
+    from chuongtrinh.model import lint
 
     compiled = api.compile_text(monthly, "ct.yaml")
     state = compiled.profile.model_copy(

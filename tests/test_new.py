@@ -11,7 +11,7 @@ import yaml
 
 from chuongtrinh import api
 from chuongtrinh.docx.reader import lines
-from chuongtrinh.scaffold import Month, NextOptions, move_period, next_program, starter_names
+from chuongtrinh.scaffold.next import Month, NextOptions, move_period, next_program, starter_names
 from conftest import EXAMPLES, YEARLY, run_cli
 
 RULE = (1, 2)  # FORMAT.md: months 1 and 2 take a leading zero

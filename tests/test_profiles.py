@@ -12,10 +12,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from chuongtrinh import api, profiles
+from chuongtrinh import api
 from chuongtrinh.cli import app
 from chuongtrinh.errors import ChuongtrinhError
 from chuongtrinh.layout.blocks import Document
+from chuongtrinh.profiles import choose
+from chuongtrinh.profiles import loader as profiles
 from test_layout_rules import BASE
 
 PROGRAM: dict[str, Any] = {
@@ -252,7 +254,7 @@ def _write(folder: Path) -> Path:
 
 def test_bare_year_after_today_uses_todays_rules() -> None:
     year = dt.date.today().year + 1
-    expected = profiles.resolve("dang", dt.date.today())
+    expected = choose.resolve("dang", dt.date.today())
     assert expected is not None
     assert compiled(ngay=year, du_thao=True).profile.name == expected.name
 

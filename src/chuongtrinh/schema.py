@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from chuongtrinh.model import Program
+from chuongtrinh.model.program import Program
 
 COMMITTED_PATH = "schema/chuongtrinh.schema.json"
 

@@ -19,7 +19,7 @@ from chuongtrinh.cli.common import (
 
 
 def _profile_names(incomplete: str) -> list[str]:
-    from chuongtrinh import profiles
+    from chuongtrinh.profiles import loader as profiles
 
     names = profiles.builtin_names()
     families = {profiles.load(n).family for n in names}
@@ -49,7 +49,7 @@ def check(
 ) -> None:
     """Kiểm tra thể thức tệp .docx: khổ giấy, lề, phông, cỡ chữ, số, ngày, nơi nhận, chữ ký."""
     from chuongtrinh import api
-    from chuongtrinh.check import CheckError, ProfileNotFound
+    from chuongtrinh.audit.check import CheckError, ProfileNotFound
 
     require_files(files)
     records = []

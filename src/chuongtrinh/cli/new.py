@@ -18,7 +18,7 @@ from chuongtrinh.cli.common import (
 
 
 def _starter_names(incomplete: str) -> list[str]:
-    from chuongtrinh.scaffold import starter_names
+    from chuongtrinh.scaffold.next import starter_names
 
     return [name for name in starter_names() if name.startswith(incomplete)]
 
@@ -83,7 +83,8 @@ def new(
     """Tạo chương trình mới: từ chương trình kỳ trước (--from) hoặc từ tệp mẫu (--mau)."""
     import datetime as dt
 
-    from chuongtrinh import api, scaffold
+    from chuongtrinh import api
+    from chuongtrinh.scaffold import next as scaffold
 
     if (source is None) == (starter is None):
         typer.echo("lỗi [usage] cần đúng một trong hai: --from TỆP.yaml hoặc --mau TÊN", err=True)

@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from chuongtrinh.docx import oxml, package
 from chuongtrinh.layout.blocks import Columns, Document, Para, Row, Table
-from chuongtrinh.profiles import ClosingRules, Profile, Style
+from chuongtrinh.profiles.models import ClosingRules, Profile, Style
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,

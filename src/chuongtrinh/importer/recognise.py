@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from chuongtrinh import profiles
-from chuongtrinh.importer.legacy import legacy_fonts
 from chuongtrinh.importer.reading import Grid, Para, Unit, read
 from chuongtrinh.importer.text import marked, tidy
+from chuongtrinh.importer.word97 import legacy_fonts
+from chuongtrinh.profiles import loader as profiles
 
 _PARTY_BANNER = "ĐẢNG CỘNG SẢN VIỆT NAM"
 _STATE_BANNER = re.compile(r"CỘNG H[OÒ]A X[AÃ] H[OỘ]I CH[UỦ] NGH[IĨ]A VI[EỆ]T NAM")

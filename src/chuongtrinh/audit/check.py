@@ -21,11 +21,12 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from chuongtrinh import phrases, profiles
 from chuongtrinh.docx import props
 from chuongtrinh.docx.reader import body_paragraphs
 from chuongtrinh.errors import Severity
-from chuongtrinh.profiles import Profile
+from chuongtrinh.profiles import choose, phrases
+from chuongtrinh.profiles import loader as profiles
+from chuongtrinh.profiles.models import Profile
 
 _SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
 _HEADING = re.compile(r"^([IVXLC]+\.\s|\d+\.\s.{0,110}$)")  # "I. …"; "1. …" when heading-short
@@ -609,7 +610,7 @@ def choose_profile(name: str, document: Any) -> Profile:
             day = dt.date(*found)
         except ValueError:  # a wrong date is reported by the date rule, not here
             day = dt.date(found[0], 12, 31)
-    profile = profiles.resolve(name, day)
+    profile = choose.resolve(name, day)
     if profile is None:
         families = sorted({profiles.load(n).family for n in names})
         raise ProfileNotFound(f"không có bộ quy tắc '{name}'; có: {', '.join(families + names)}")

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from chuongtrinh.errors import Diagnostic
-from chuongtrinh.profiles import DateRules
-from chuongtrinh.source import Located, Path_
+from chuongtrinh.profiles.models import DateRules
+from chuongtrinh.source.located import Located, Path_
 
 # Keys whose values are codes or dates the tool formats itself, not running text.
 _NOT_TEXT = {"he_thong", "loai", "so", "ngay", "du_thao", "trinh_bay", "kieu_muc", "viet_tat"}

@@ -7,11 +7,11 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-from chuongtrinh import lint_text
 from chuongtrinh.errors import Diagnostic
-from chuongtrinh.model import Item, Program, Section
-from chuongtrinh.profiles import Profile
-from chuongtrinh.source import Located, Path_
+from chuongtrinh.model import lint_text
+from chuongtrinh.model.program import Item, Program, Section
+from chuongtrinh.profiles.models import Profile
+from chuongtrinh.source.located import Located, Path_
 
 
 def _warning(

@@ -21,7 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from chuongtrinh import profiles
+from chuongtrinh.profiles import choose as profiles
 from chuongtrinh.resources import templates_dir
 
 # Keys whose text names the program's period ("tháng 02 năm 2023").
