@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 
 from chuongtrinh.docx import props
 from chuongtrinh.docx.reader import body_paragraphs
-from chuongtrinh.errors import Severity
+from chuongtrinh.errors import ExitCode, MessageError, Severity
 from chuongtrinh.profiles import choose, phrases
 from chuongtrinh.profiles import loader as profiles
 from chuongtrinh.profiles.models import Profile
@@ -42,7 +42,7 @@ _FREE_EMPHASIS = {"body", "heading", "item", "table_cell", "table_note"}
 _MM_TOLERANCE = 0.5
 
 
-class CheckError(ValueError):
+class CheckError(MessageError):
     """A file or a rule set that cannot be checked at all; the message is for the user."""
 
 
@@ -586,6 +586,8 @@ def check(source: str | Path | IO[bytes] | Any, profile: Profile) -> list[Findin
 
 class ProfileNotFound(CheckError):
     """`--profile` names no shipped rule set and no file."""
+
+    exit_code = ExitCode.USAGE
 
 
 @dataclass

@@ -10,7 +10,6 @@ import typer
 
 from chuongtrinh.cli.common import (
     EXIT_INVALID,
-    EXIT_USAGE,
     Format,
     OutputFormat,
     app,
@@ -59,7 +58,7 @@ def check(
             result = api.check(path, profile)
         except ProfileNotFound as exc:
             typer.echo(f"lỗi [unknown-profile] {exc}", err=True)
-            raise typer.Exit(EXIT_USAGE) from None
+            raise typer.Exit(exc.exit_code) from None
         except CheckError as exc:
             typer.echo(f"{path}: lỗi [unreadable] {exc}", err=True)
             failed = True

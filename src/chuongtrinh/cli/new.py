@@ -107,7 +107,7 @@ def new(
             target = output or Path(f"{starter}.yaml")
     except scaffold.ScaffoldError as exc:
         typer.echo(f"lỗi [usage] {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(exc.exit_code) from None
     if target.exists() and not overwrite:
         typer.echo(f"{target}: lỗi [file-exists] tệp đã có; thêm --ghi-de để ghi đè", err=True)
         raise typer.Exit(EXIT_USAGE)

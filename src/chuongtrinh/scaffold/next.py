@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from chuongtrinh.errors import UsageError
 from chuongtrinh.profiles import choose as profiles
 from chuongtrinh.resources import templates_dir
 
@@ -40,7 +41,7 @@ _YEAR_KEEPS = frozenset({"he_thong", "loai", "co_quan", "so", "ngay", "noi_nhan"
 _NAME_PERIOD = re.compile(r"(?P<month>\d{1,2})(?P<sep>[-_.])(?P<year>\d{4})")
 
 
-class ScaffoldError(ValueError):
+class ScaffoldError(UsageError):
     """A request `new` cannot carry out; the message is for the user (Vietnamese)."""
 
 
