@@ -59,6 +59,24 @@ class Font(_Data):
     name: str
     size_pt: float
     lang: str
+    # The height of one line as a multiple of the font size (Times New Roman's single line is
+    # about 1.15 em; 1.3 leaves room for Vietnamese stacked marks): sizes a frame of one line.
+    line_height: float
+
+
+class Drawing(_Data):
+    """Lines the styles draw: the rule under a paragraph and the box round a draft marker."""
+
+    rule_pt: float  # thickness when a style draws a rule or a box without its own rule_pt
+    box_space_pt: int  # the gap between a box and its text
+
+
+class Defaults(_Data):
+    """Word's document defaults: what a paragraph gets when nobody chose a style for it."""
+
+    space_after_pt: float
+    line_rule: LineRule
+    line_pt: float | None = None  # with at_least or exact
 
 
 class HeaderRules(_Data):
@@ -160,6 +178,8 @@ class Profile(_Data):
     kinds: dict[str, str]
     page: Page
     font: Font
+    drawing: Drawing
+    defaults: Defaults
     header: HeaderRules
     closing: ClosingRules
     labels: Labels
