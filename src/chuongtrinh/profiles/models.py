@@ -19,106 +19,149 @@ class _Data(BaseModel):
 class Style(_Data):
     """How one role of paragraph looks; every field is optional so styles can build on each other."""
 
-    based_on: str | None = None
-    size_pt: float | None = None
-    bold: bool | None = None
-    italic: bool | None = None
-    underline: bool | None = None
-    caps: bool | None = None
-    align: Align | None = None
-    first_line_mm: float | None = None
-    space_before_pt: float | None = None
-    space_after_pt: float | None = None
-    line_rule: LineRule | None = None
-    line_pt: float | None = None
-    keep_with_next: bool | None = None
-    rule_mm: float | None = None  # a centred line of this length drawn under the paragraph
-    rule_pt: float | None = None  # its thickness
-    box_mm: float | None = None  # a box of this width round the paragraph, at the right margin
-    # Set apart from the flow at this distance above the bottom edge of the page it falls on
-    # (HD 05: "Không phổ biến…" on the last page, 10 mm from the bottom).
-    page_bottom_mm: float | None = None
+    based_on: str | None = Field(
+        None, description="Kiểu gốc mà kiểu này kế thừa (tên một vai trò khác trong styles)"
+    )
+    size_pt: float | None = Field(None, description="Cỡ chữ (pt)")
+    bold: bool | None = Field(None, description="In đậm")
+    italic: bool | None = Field(None, description="In nghiêng")
+    underline: bool | None = Field(None, description="Gạch chân chữ")
+    caps: bool | None = Field(None, description="Chữ in hoa")
+    align: Align | None = Field(None, description="Căn lề: left, center, right, justify")
+    first_line_mm: float | None = Field(None, description="Thụt đầu dòng (mm)")
+    space_before_pt: float | None = Field(None, description="Khoảng cách trước đoạn (pt)")
+    space_after_pt: float | None = Field(None, description="Khoảng cách sau đoạn (pt)")
+    line_rule: LineRule | None = Field(
+        None,
+        description="Giãn dòng: single (đơn), at_least (tối thiểu line_pt), exact (đúng line_pt)",
+    )
+    line_pt: float | None = Field(
+        None, description="Khoảng cách dòng (pt) khi line_rule là at_least hoặc exact"
+    )
+    keep_with_next: bool | None = Field(
+        None, description="Giữ đoạn cùng trang với đoạn sau (tiêu đề)"
+    )
+    rule_mm: float | None = Field(
+        None, description="Độ dài đường kẻ giữa dưới đoạn (mm), như dưới tên cơ quan, tiêu ngữ"
+    )
+    rule_pt: float | None = Field(None, description="Độ dày đường kẻ hoặc khung (pt)")
+    box_mm: float | None = Field(
+        None,
+        description="Độ rộng khung bao quanh đoạn (mm), sát lề phải (dấu DỰ THẢO của Nhà nước)",
+    )
+    page_bottom_mm: float | None = Field(
+        None,
+        description="Đặt đoạn tách khỏi dòng chữ, cách mép dưới trang này (mm) (HD 05: 'Không phổ biến…' ở trang cuối, cách mép dưới 10 mm)",
+    )
 
 
 class Margins(_Data):
-    top: float
-    bottom: float
-    left: float
-    right: float
+    top: float = Field(description="Lề trên (mm)")
+    bottom: float = Field(description="Lề dưới (mm)")
+    left: float = Field(description="Lề trái (mm)")
+    right: float = Field(description="Lề phải (mm)")
 
 
 class Page(_Data):
-    width_mm: float
-    height_mm: float
-    margin_mm: Margins
-    header_mm: float
-    footer_mm: float
+    width_mm: float = Field(description="Chiều rộng khổ giấy (mm); A4: 210")
+    height_mm: float = Field(description="Chiều cao khổ giấy (mm); A4: 297")
+    margin_mm: Margins = Field(description="Lề trang (mm)")
+    header_mm: float = Field(description="Khoảng cách từ mép trên trang đến số trang (mm)")
+    footer_mm: float = Field(description="Khoảng cách từ mép dưới trang đến chân trang (mm)")
 
 
 class Font(_Data):
-    name: str
-    size_pt: float
-    lang: str
+    name: str = Field(
+        description="Phông chữ, ghi ở cả 4 vị trí của Word (ascii, hAnsi, eastAsia, cs)"
+    )
+    size_pt: float = Field(description="Cỡ chữ mặc định (pt)")
+    lang: str = Field(description="Ngôn ngữ của văn bản (kiểm tra chính tả của Word), ví dụ vi-VN")
     # The height of one line as a multiple of the font size (Times New Roman's single line is
     # about 1.15 em; 1.3 leaves room for Vietnamese stacked marks): sizes a frame of one line.
-    line_height: float
+    line_height: float = Field(
+        description="Chiều cao một dòng, tính bằng bội số cỡ chữ (dùng để đặt khung một dòng)"
+    )
 
 
 class Drawing(_Data):
     """Lines the styles draw: the rule under a paragraph and the box round a draft marker."""
 
-    rule_pt: float  # thickness when a style draws a rule or a box without its own rule_pt
-    box_space_pt: int  # the gap between a box and its text
+    rule_pt: float = Field(description="Độ dày đường kẻ hoặc khung khi kiểu không ghi rule_pt (pt)")
+    box_space_pt: int = Field(description="Khoảng cách giữa khung và chữ bên trong (pt)")
 
 
 class Defaults(_Data):
     """Word's document defaults: what a paragraph gets when nobody chose a style for it."""
 
-    space_after_pt: float
-    line_rule: LineRule
-    line_pt: float | None = None  # with at_least or exact
+    space_after_pt: float = Field(description="Khoảng cách sau đoạn mặc định của Word (pt)")
+    line_rule: LineRule = Field(description="Giãn dòng mặc định của Word: single, at_least, exact")
+    line_pt: float | None = Field(
+        None, description="Khoảng cách dòng mặc định (pt) khi line_rule là at_least hoặc exact"
+    )
 
 
 class HeaderRules(_Data):
-    widths_mm: tuple[float, float]
-    indent_mm: float = 0
-    banner: str
-    motto: str | None = None  # the State's tiêu ngữ under the national title
-    star: str  # "*" under a Party issuer; empty where the issuer's rule is a line instead
-    date_gap_lines: int = 0
-    draft_on_top: bool = (
-        False  # the draft marker above the header (State practice), not under the number
+    widths_mm: tuple[float, float] = Field(
+        description="Độ rộng hai cột của bảng phần đầu (mm): cột cơ quan, cột quốc hiệu/tiêu đề Đảng"
+    )
+    indent_mm: float = Field(
+        0, description="Bảng phần đầu lùi so với lề trái (mm; số âm: lấn vào lề)"
+    )
+    banner: str = Field(
+        description="Dòng trên cùng bên phải: ĐẢNG CỘNG SẢN VIỆT NAM hoặc quốc hiệu"
+    )
+    motto: str | None = Field(
+        None, description="Tiêu ngữ dưới quốc hiệu (văn bản Nhà nước): Độc lập - Tự do - Hạnh phúc"
+    )
+    star: str = Field(
+        description="Dấu dưới tên cơ quan ban hành của Đảng ('*'); để trống nếu kẻ đường thay dấu sao"
+    )
+    date_gap_lines: int = Field(
+        0, description="Số dòng trống giữa dòng trên cùng bên phải và dòng địa danh, ngày tháng"
+    )
+    draft_on_top: bool = Field(
+        False,
+        description="Dấu dự thảo đặt trong khung phía trên phần đầu (thói quen Nhà nước), thay vì dưới số",
     )
 
 
 class ClosingRules(_Data):
-    widths_mm: tuple[float, float]
-    indent_mm: float = 0
-    signing_lines: int
-    label_underline: bool
-    keep_together: bool = False  # the recipients/signature row never split across pages
+    widths_mm: tuple[float, float] = Field(
+        description="Độ rộng hai cột của bảng cuối (mm): nơi nhận, chữ ký"
+    )
+    indent_mm: float = Field(0, description="Bảng cuối lùi so với lề trái (mm)")
+    signing_lines: int = Field(description="Số dòng trống để ký tay")
+    label_underline: bool = Field(description="Gạch chân chữ 'Nơi nhận' (không gạch dấu ':')")
+    keep_together: bool = Field(False, description="Giữ nơi nhận và chữ ký trên cùng một trang")
 
 
 class Labels(_Data):
-    recipients: str
-    lead_agency: str
-    draft: str
-    archive: str = "Lưu"  # the last recipient line: "- Lưu Đảng uỷ."
+    recipients: str = Field(description="Chữ đầu khối nơi nhận: Nơi nhận")
+    lead_agency: str = Field(description="Nhãn dòng cơ quan chủ trì: Cơ quan chủ trì tham mưu")
+    draft: str = Field(description="Chữ của dấu dự thảo: Dự thảo")
+    archive: str = Field("Lưu", description="Chữ đầu dòng lưu, dòng cuối nơi nhận: Lưu")
 
 
 class Punctuation(_Data):
-    recipient: str
-    recipient_last: str
-    body_end: str
+    recipient: str = Field(
+        description="Dấu cuối mỗi dòng nơi nhận (HD 36: ',', HD 05 và NĐ 30: ';')"
+    )
+    recipient_last: str = Field(description="Dấu cuối dòng nơi nhận cuối cùng ('.')")
+    body_end: str = Field(description="Dấu kết thúc văn bản sau đoạn kết luận ('./.')")
     # None: each căn cứ stays as typed (HD 36); otherwise every one but the last ends so.
-    grounds: str | None = None
-    grounds_last: str | None = None
-    grounds_prefix: str = ""
+    grounds: str | None = Field(
+        None,
+        description="Dấu cuối mỗi căn cứ trừ căn cứ cuối; để trống: giữ như người soạn gõ (HD 36)",
+    )
+    grounds_last: str | None = Field(None, description="Dấu cuối căn cứ cuối cùng")
+    grounds_prefix: str = Field("", description="Chữ đặt trước mỗi căn cứ (HD 05: '- ')")
 
 
 class DateRules(_Data):
-    pad_day_below: int
-    pad_months: tuple[int, ...]
+    pad_day_below: int = Field(description="Ngày nhỏ hơn số này viết thêm số 0 ở đầu (10: ngày 05)")
+    pad_months: tuple[int, ...] = Field(
+        description="Các tháng viết thêm số 0 ở đầu (1, 2: tháng 01, tháng 02)"
+    )
 
     def day_text(self, day: int) -> str:
         """'05' or '15': a leading zero below `pad_day_below`."""
@@ -136,69 +179,100 @@ class DateRules(_Data):
 class LintRules(_Data):
     """Limits of the warnings `validate` gives (data, so an office may tune them)."""
 
-    max_item_chars: int = 1000
+    max_item_chars: int = Field(
+        1000, description="Mục dài hơn số ký tự này bị cảnh báo (có lẽ nhiều mục dán làm một)"
+    )
 
 
 class Numbering(_Data):
-    nested_headings: tuple[str, ...]
-    flat_headings: tuple[str, ...]
-    item: str
+    nested_headings: tuple[str, ...] = Field(
+        description="Ký hiệu các cấp tiêu đề khi có phần con: I., 1., a)"
+    )
+    flat_headings: tuple[str, ...] = Field(
+        description="Ký hiệu các cấp tiêu đề khi không có phần con: 1., a)"
+    )
+    item: str = Field(description="Ký hiệu mục mặc định: '-'")
 
 
 class Phrases(_Data):
-    number: str
-    date: str
-    draft: str
-    lead_agency: str
-    recipients: str
+    number: str = Field(description="Tệp mẫu câu của dòng số, ký hiệu (Jinja)")
+    date: str = Field(description="Tệp mẫu câu của dòng địa danh, ngày tháng")
+    draft: str = Field(description="Tệp mẫu câu của dấu dự thảo")
+    lead_agency: str = Field(description="Tệp mẫu câu của dòng cơ quan chủ trì")
+    recipients: str = Field(description="Tệp mẫu câu của các dòng nơi nhận")
 
 
 class TableColumn(_Data):
-    title: str
-    width: float  # a share of the text width; the shares are scaled so the table fits it
+    title: str = Field(description="Tiêu đề cột")
+    width: float = Field(description="Phần độ rộng của cột; các cột được co giãn cho vừa khổ chữ")
 
 
 class TableRules(_Data):
     """The items of `trinh_bay: bang`: which fields become columns, their titles and shares."""
 
-    columns: dict[str, TableColumn]
-    default: tuple[str, ...]
-    border_pt: float
-    padding_mm: float
+    columns: dict[str, TableColumn] = Field(
+        description="Các cột có thể dùng (stt, noi_dung, chu_tri, phoi_hop, thoi_gian, ghi_chu)"
+    )
+    default: tuple[str, ...] = Field(
+        description="Các cột mặc định khi chương trình không ghi cot_bang"
+    )
+    border_pt: float = Field(description="Độ dày đường viền bảng (pt)")
+    padding_mm: float = Field(description="Khoảng cách chữ trong ô với đường viền (mm)")
 
 
 class Profile(_Data):
     """A complete rule set, after `extends` has been applied."""
 
-    name: str
-    family: str
-    source: str
-    in_force_from: dt.date | None = None
-    in_force_until: dt.date | None = None
-    kinds: dict[str, str]
-    page: Page
-    font: Font
-    drawing: Drawing
-    defaults: Defaults
-    header: HeaderRules
-    closing: ClosingRules
-    labels: Labels
-    separator: str
-    punctuation: Punctuation
-    date: DateRules
-    numbering: Numbering
-    phrases: Phrases
-    table: TableRules
+    name: str = Field(description="Tên bộ quy tắc, ví dụ dang-2018")
+    family: str = Field(
+        description="Hệ thống văn bản (he_thong) mà bộ quy tắc thuộc về: dang, nha-nuoc"
+    )
+    source: str = Field(description="Văn bản quy định mà bộ quy tắc theo")
+    in_force_from: dt.date | None = Field(None, description="Ngày bắt đầu có hiệu lực")
+    in_force_until: dt.date | None = Field(None, description="Ngày cuối cùng có hiệu lực")
+    kinds: dict[str, str] = Field(
+        description="Chữ viết tắt tên loại văn bản và tên loại: CTr: CHƯƠNG TRÌNH"
+    )
+    page: Page = Field(description="Khổ giấy và lề")
+    font: Font = Field(description="Phông chữ")
+    drawing: Drawing = Field(description="Đường kẻ và khung")
+    defaults: Defaults = Field(description="Định dạng mặc định của Word cho đoạn không có kiểu")
+    header: HeaderRules = Field(
+        description="Phần đầu văn bản: bảng hai cột, quốc hiệu hoặc tiêu đề Đảng"
+    )
+    closing: ClosingRules = Field(description="Phần cuối: nơi nhận và chữ ký")
+    labels: Labels = Field(description="Các chữ cố định: Nơi nhận, Lưu, Dự thảo, cơ quan chủ trì")
+    separator: str = Field(description="Dòng dưới trích yếu ('-----' của văn bản Đảng)")
+    punctuation: Punctuation = Field(description="Dấu câu do chương trình tự thêm")
+    date: DateRules = Field(description="Cách viết ngày, tháng")
+    numbering: Numbering = Field(description="Ký hiệu các cấp tiêu đề và mục")
+    phrases: Phrases = Field(
+        description="Các tệp mẫu câu (trong templates/ hoặc thư mục templates của bộ quy tắc)"
+    )
+    table: TableRules = Field(description="Trình bày các mục thành bảng (trinh_bay: bang)")
     # Issuer abbreviations this version names (for hints), and those it no longer allows.
-    issuers: dict[str, str] = Field(default_factory=dict)
-    dropped_issuers: tuple[str, ...] = ()
+    issuers: dict[str, str] = Field(
+        default_factory=dict,
+        description="Chữ viết tắt tên cơ quan ban hành mà văn bản quy định nêu (để gợi ý)",
+    )
+    dropped_issuers: tuple[str, ...] = Field(
+        (), description="Chữ viết tắt tên cơ quan không còn dùng (cảnh báo)"
+    )
     # A folder of phrase templates that replace the built-in ones of the same name; written
     # relative to the profile file, stored absolute.
-    templates: Path | None = None
-    styles: dict[str, Style] = Field(default_factory=dict)
+    templates: Path | None = Field(
+        None, description="Thư mục mẫu câu riêng (.j2), tính từ thư mục của tệp bộ quy tắc"
+    )
+    styles: dict[str, Style] = Field(
+        default_factory=dict,
+        description="Định dạng của từng vai trò đoạn (body, heading_1, recipient…)",
+    )
     # Signature authority prefixes the rule set allows (T/M, K/T… or TM., KT.…); empty: any.
-    authority_prefixes: tuple[str, ...] = ()
-    lint: LintRules = LintRules()
+    authority_prefixes: tuple[str, ...] = Field(
+        (),
+        description="Các tiền tố thẩm quyền ký được dùng (T/M, K/T… hoặc TM., KT.…); để trống: không kiểm tra",
+    )
+    lint: LintRules = Field(LintRules(), description="Giới hạn của các cảnh báo khi kiểm tra")
 
     # Resolved styles by role: the layout and the writer ask for a role's style once per
     # paragraph, and folding a based_on chain copies models.
