@@ -11,7 +11,9 @@ import yaml
 
 from chuongtrinh import api
 from chuongtrinh.docx.reader import lines
-from chuongtrinh.scaffold.next import Month, NextOptions, move_period, next_program, starter_names
+from chuongtrinh.scaffold.next import NextOptions, next_program
+from chuongtrinh.scaffold.period import Month, move_period
+from chuongtrinh.scaffold.starters import starter_names
 from conftest import EXAMPLES, YEARLY, run_cli
 
 RULE = (1, 2)  # FORMAT.md: months 1 and 2 take a leading zero

@@ -1,4 +1,4 @@
-"""Next month's program from last month's, and starter files: YAML in, YAML out, comments kept.
+"""Next month's (or year's) program from the last one: YAML in, YAML out, comments kept.
 
 The round trip goes through ruamel.yaml, so the office's comments, key order, quoting and
 folded paragraphs survive; only the period, the date, the number and (on request) the items
@@ -7,214 +7,28 @@ change.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import io
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.util import load_yaml_guess_indent
+from ruamel.yaml.comments import CommentedMap
 
-from chuongtrinh.errors import UsageError
 from chuongtrinh.profiles import choose as profiles
-from chuongtrinh.resources import templates_dir
-
-# Keys whose text names the program's period ("tháng 02 năm 2023").
-PERIOD_KEYS = ("trich_yeu", "mo_dau", "ket_luan")
-
-# "tháng 02 năm 2023", "tháng 2/2023", "tháng 02-2023", "Tháng 12 năm 2023"
-_PERIOD = re.compile(
-    r"(?P<word>tháng)(?P<gap>\s+)(?P<month>\d{1,2})(?P<sep>\s+năm\s+|/|-)(?P<year>\d{4})\b",
-    re.IGNORECASE,
+from chuongtrinh.scaffold.period import (
+    PERIOD_KEYS,
+    Month,
+    ScaffoldError,
+    move_period,
+    move_year,
+    source_period,
 )
-# The year of a yearly program: "năm 2024", "tháng 3/2024", "quý II/2024"
-_YEAR = re.compile(r"(?P<lead>\bnăm\s+|/)(?P<year>\d{4})\b", re.IGNORECASE)
+from chuongtrinh.scaffold.roundtrip import RoundTrip, clear_items, map_strings, replace_scalar
+
 # Keys a year move leaves alone: names, signature, recipients, the number and the date itself.
 _YEAR_KEEPS = frozenset({"he_thong", "loai", "co_quan", "so", "ngay", "noi_nhan", "ky"})
 # "thang-02-2023", "thang_2_2023", "2023-02" in a file name
 _NAME_PERIOD = re.compile(r"(?P<month>\d{1,2})(?P<sep>[-_.])(?P<year>\d{4})")
-
-
-class ScaffoldError(UsageError):
-    """A request `new` cannot carry out; the message is for the user (Vietnamese)."""
-
-
-@dataclass(frozen=True, order=True)
-class Month:
-    year: int
-    month: int
-
-    @classmethod
-    def parse(cls, text: str) -> Month:
-        """'2023-03' or '03/2023'."""
-        match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text) or re.fullmatch(
-            r"\s*(\d{1,2})/(\d{4})\s*", text
-        )
-        if match is None:
-            raise ScaffoldError(f"tháng không hợp lệ: '{text}'; viết dạng 2023-03")
-        first, second = (int(g) for g in match.groups())
-        year, month = (first, second) if first > 12 else (second, first)
-        if not 1 <= month <= 12:
-            raise ScaffoldError(f"tháng không hợp lệ: '{text}'; tháng từ 1 đến 12")
-        return cls(year, month)
-
-    @classmethod
-    def after(cls, day: dt.date) -> Month:
-        """The month after the one `day` falls in."""
-        return cls(day.year + day.month // 12, day.month % 12 + 1)
-
-    def shift(self, months: int) -> Month:
-        index = self.year * 12 + self.month - 1 + months
-        return Month(index // 12, index % 12 + 1)
-
-    def minus(self, other: Month) -> int:
-        """Months from `other` to this month."""
-        return (self.year - other.year) * 12 + self.month - other.month
-
-    def day(self, wanted: int) -> dt.date:
-        """Day `wanted` of this month, or its last day when the month is shorter."""
-        last = calendar.monthrange(self.year, self.month)[1]
-        return dt.date(self.year, self.month, min(wanted, last))
-
-
-def _month_text(month: int, written: str, pad_months: tuple[int, ...]) -> str:
-    """The new month as the source writes months: always padded, never, or by the rule."""
-    old = int(written)
-    padded = written.startswith("0") and len(written) == 2
-    if padded and old not in pad_months:
-        return f"{month:02d}"  # the office pads every month
-    if not padded and old in pad_months:
-        return str(month)  # the office pads none
-    return f"{month:02d}" if month in pad_months else str(month)
-
-
-def move_period(text: str, old: Month, new: Month, pad_months: tuple[int, ...]) -> str:
-    """`text` with every mention of the month `old` ("tháng 02 năm 2023") naming `new`."""
-
-    def replace(match: re.Match[str]) -> str:
-        if Month(int(match["year"]), int(match["month"])) != old:
-            return match[0]
-        month = _month_text(new.month, match["month"], pad_months)
-        return f"{match['word']}{match['gap']}{month}{match['sep']}{new.year}"
-
-    return _PERIOD.sub(replace, text)
-
-
-def _replace_scalar(value: Any, change: Callable[[str], str]) -> Any:
-    """A changed copy of a string scalar that keeps its YAML style (folded, literal, quoted)."""
-    if not isinstance(value, str):
-        return value
-    old = str(value)
-    text = change(old)
-    if text == old:
-        return value
-    copy: Any = text if type(value) is str else type(value)(text)
-    folds = getattr(value, "fold_pos", None)
-    if folds:
-        # A folded paragraph breaks its lines at these offsets: keep them on the same words.
-        first = next((n for n, (a, b) in enumerate(zip(old, text, strict=False)) if a != b), 0)
-        copy.fold_pos = [p if p < first else p + len(text) - len(old) for p in folds]
-    return copy
-
-
-def source_month(data: CommentedMap) -> Month | None:
-    """The month a program covers: the first month named in its summary, else its date's."""
-    for key in PERIOD_KEYS:
-        match = _PERIOD.search(str(data.get(key) or ""))
-        if match:
-            return Month(int(match["year"]), int(match["month"]))
-    day = data.get("ngay")
-    return Month(day.year, day.month) if isinstance(day, dt.date) else None
-
-
-def source_period(data: CommentedMap) -> Month | int | None:
-    """A month for a monthly program; a year (int) when the summary names only a year."""
-    month = source_month(data)
-    summary_month = _PERIOD.search(str(data.get("trich_yeu") or ""))
-    year = _YEAR.search(str(data.get("trich_yeu") or ""))
-    if year and not summary_month:
-        return int(year["year"])
-    if month is None and isinstance(data.get("ngay"), int):
-        return int(data["ngay"])
-    return month
-
-
-def move_year(text: str, old: int, new: int) -> str:
-    """`text` with the program's year `old` ("năm 2024", "tháng 3/2024") made `new`, and the
-    years next to it moved alike ("báo cáo năm 2023", "dự toán năm 2025"); older dates
-    ("Kết luận … ngày 28/3/2014") and spans ("nhiệm kỳ 2020 - 2025") stay."""
-
-    def replace(match: re.Match[str]) -> str:
-        year = int(match["year"])
-        return f"{match['lead']}{year + new - old}" if abs(year - old) <= 1 else match[0]
-
-    return _YEAR.sub(replace, text)
-
-
-def _map_strings(node: Any, change: Callable[[str], str]) -> Any:
-    """`node` with `change` applied to every string in it, YAML styles kept."""
-    if isinstance(node, CommentedMap):
-        for key in node:
-            node[key] = _map_strings(node[key], change)
-        return node
-    if isinstance(node, CommentedSeq):
-        for index, item in enumerate(node):
-            node[index] = _map_strings(item, change)
-        return node
-    return _replace_scalar(node, change)
-
-
-def _clear_items(sections: Any) -> None:
-    """Empty every section's items (`muc`), sub-sections included; headings and text stay."""
-    if not isinstance(sections, CommentedSeq):
-        return
-    for section in sections:
-        if not isinstance(section, CommentedMap):
-            continue
-        items = section.get("muc")
-        if isinstance(items, CommentedSeq) and items:
-            # The blank line after a section hangs on its last item: keep it on the key.
-            trailing = items.ca.items.get(len(items) - 1, [None])[0]
-            section["muc"] = CommentedSeq()
-            if trailing is not None:
-                section.ca.items["muc"] = [None, None, trailing, None]
-        _clear_items(section.get("noi_dung"))
-
-
-class RoundTrip:
-    """A YAML file loaded for editing and dumped back with its indentation and comments."""
-
-    def __init__(self, text: str) -> None:
-        try:
-            _, sequence, offset = load_yaml_guess_indent(text)
-            self.yaml = YAML()
-            self.yaml.preserve_quotes = True
-            self.yaml.width = 4096  # never re-wrap the office's lines
-            self.yaml.indent(mapping=2, sequence=sequence or 2, offset=offset or 0)
-            data = self.yaml.load(text)
-        except YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" (dòng {mark.line + 1})" if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ScaffoldError(
-                f"tệp nguồn không đọc được{where}: {problem}; chạy chuongtrinh validate để xem"
-            ) from None
-        if not isinstance(data, CommentedMap):
-            raise ScaffoldError(
-                "tệp nguồn không phải một chương trình (cần các dòng 'khoa: giá trị')"
-            )
-        self.data: CommentedMap = data
-
-    def dump(self) -> str:
-        stream = io.StringIO()
-        self.yaml.dump(self.data, stream)
-        return stream.getvalue()
 
 
 @dataclass(frozen=True)
@@ -263,13 +77,13 @@ def next_program(text: str, options: NextOptions) -> NextProgram:
         new = options.year or old + 1
         for key in data:
             if key not in _YEAR_KEEPS:
-                data[key] = _map_strings(data[key], lambda t: move_year(t, old, new))
+                data[key] = map_strings(data[key], lambda t: move_year(t, old, new))
         months = 12 * (new - old)
     _set_date(data, months, blank=options.blank_date)
     if "so" in data:
         data["so"] = None
     if not options.keep_items:
-        _clear_items(data.get("noi_dung"))
+        clear_items(data.get("noi_dung"))
     return NextProgram(doc.dump(), old, new)
 
 
@@ -277,7 +91,7 @@ def _move_month(data: CommentedMap, old: Month, new: Month) -> None:
     pad_months = _pad_months(data, new.day(1))
     for key in PERIOD_KEYS:
         if key in data:
-            data[key] = _replace_scalar(data[key], lambda t: move_period(t, old, new, pad_months))
+            data[key] = replace_scalar(data[key], lambda t: move_period(t, old, new, pad_months))
 
 
 def _set_date(data: CommentedMap, months: int, *, blank: bool) -> None:
@@ -310,25 +124,3 @@ def next_name(source: Path, result: NextProgram) -> Path:
     if stem == source.stem:
         stem = f"thang-{new.month:02d}-{new.year}"
     return source.with_name(stem + source.suffix)
-
-
-STARTER_YEAR = 2026
-
-
-def starters_dir() -> Path:
-    return templates_dir() / "starters"
-
-
-def starter_names() -> list[str]:
-    """The kinds of office a starter file exists for (dang-thang, dang-nam, nha-nuoc, chi-bo)."""
-    return sorted(p.stem for p in starters_dir().glob("*.yaml"))
-
-
-def starter(name: str, month: Month) -> str:
-    """A commented starter file for one kind of office, dated in `month`."""
-    path = starters_dir() / f"{name}.yaml"
-    if not path.is_file():
-        raise ScaffoldError(f"không có mẫu '{name}'; các mẫu: {', '.join(starter_names())}")
-    # The starters are written for January of STARTER_YEAR, which names no other year.
-    raw = path.read_text(encoding="utf-8").replace(str(STARTER_YEAR), str(month.year))
-    return next_program(raw, NextOptions(month, month.year, keep_items=True)).text
