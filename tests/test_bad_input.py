@@ -12,8 +12,9 @@ from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.source import decode as source
 from chuongtrinh.source import encodings as legacy
 from chuongtrinh.source import loader
-from conftest import MONTHLY
-from test_errors import line_of, run_cli
+from helpers.cli import run_cli
+from helpers.examples import MONTHLY
+from helpers.programs import line_of
 
 TCVN3_SUMMARY = "C«ng t¸c th¸ng 02 n¨m 2023 cña §¶ng ñy"
 VNI_SUMMARY = "Coâng taùc thaùng 02 naêm 2023 cuûa Ñaûng uûy"

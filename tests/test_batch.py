@@ -11,8 +11,8 @@ import pytest
 
 from chuongtrinh.build import batch
 from chuongtrinh.build.batch import Options
-from conftest import EXAMPLES, MONTHLY, YEARLY
-from test_errors import run_cli
+from helpers.cli import run_cli
+from helpers.examples import EXAMPLES, MONTHLY, YEARLY
 
 
 @pytest.fixture

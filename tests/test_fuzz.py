@@ -24,7 +24,9 @@ from hypothesis import strategies as st
 from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.source import decode
-from conftest import EXAMPLES, MONTHLY, YEARLY
+from helpers.examples import EXAMPLES, MONTHLY, YEARLY
+
+pytestmark = pytest.mark.slow
 
 TOTAL = int(os.environ.get("CHUONGTRINH_FUZZ_CASES", "10000"))
 # Hypothesis examples per part, as shares of TOTAL; cases per example differ (see above).

@@ -8,8 +8,9 @@ import pytest
 
 from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
-from conftest import MONTHLY, YEARLY
-from test_errors import line_of, run_cli
+from helpers.cli import run_cli
+from helpers.examples import MONTHLY, YEARLY
+from helpers.programs import line_of
 
 GROUND = "  - Căn cứ Kế hoạch công tác của Đoàn đại biểu Quốc hội Tỉnh,"
 ITEM = "      - Tham gia các hoạt động do Công đoàn cấp trên tổ chức."

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from chuongtrinh.schema import PROFILE_COMMITTED_PATH, json_text
+from helpers.examples import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / PROFILE_COMMITTED_PATH
 PROFILES = sorted((ROOT / "src" / "chuongtrinh" / "profiles").glob("*.yaml"))
 
