@@ -35,8 +35,8 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
 )
 MAX_TOP_MODULES = 8
 MAX_LINES = 450
-# Being split on another branch; empty this once they are (a test below says when).
-KNOWN_LONG = frozenset({"chuongtrinh.audit.check", "chuongtrinh.importer.recognise"})
+# Modules let past MAX_LINES for now (a test below says when one no longer is).
+KNOWN_LONG: frozenset[str] = frozenset()
 
 
 @cache

@@ -25,7 +25,7 @@ from chuongtrinh.profiles.choose import profile_table, rule_date
 from chuongtrinh.source.fix import FixResult
 
 if TYPE_CHECKING:
-    from chuongtrinh.audit.check import CheckResult
+    from chuongtrinh.audit.choice import CheckResult
     from chuongtrinh.build.batch import Options, Summary
     from chuongtrinh.diff.changes import Diff, Side
     from chuongtrinh.diff.revision import Source
@@ -57,7 +57,7 @@ __all__ = [
 
 def check(path: Path, profile: str = "tu-dong") -> CheckResult:
     """Audit a .docx against a rule set (`profile`: a family, a pinned name or a file)."""
-    from chuongtrinh.audit.check import check_file
+    from chuongtrinh.audit.choice import check_file
 
     return check_file(path, profile)
 

@@ -48,7 +48,8 @@ def check(
 ) -> None:
     """Kiểm tra thể thức tệp .docx: khổ giấy, lề, phông, cỡ chữ, số, ngày, nơi nhận, chữ ký."""
     from chuongtrinh import api
-    from chuongtrinh.audit.check import CheckError, ProfileNotFound
+    from chuongtrinh.audit.choice import ProfileNotFound
+    from chuongtrinh.audit.reading import CheckError
 
     require_files(files)
     records = []
