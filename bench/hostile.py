@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "src")]
 
-from programs import big_program  # noqa: E402
+from helpers.programs import big_program  # noqa: E402
 
 
 def bomb(levels: int, width: int = 10) -> str:

@@ -1,38 +1,17 @@
-"""Shared fixtures: the two examples built once per test session, and read back."""
+"""Shared fixtures: every example built once per test session; every .docx written opens."""
 
 from __future__ import annotations
 
 import shutil
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pytest
-from docx.document import Document
 
 from chuongtrinh import api
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
-SEEDS = Path(__file__).parent / "seeds"  # copies of ../shared/seeds 000 and 003
-
-MONTHLY = "thang-02-2023"
-YEARLY = "tinh-uy-hau-giang-2024"
-STATE = "ubnd-quang-binh-2026"
-CHI_BO = "chi-bo-thang-03-2026"
-YEARLY_TABLE = "dang-uy-xa-nam-2027"
-ALL_EXAMPLES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
-
-
-@dataclass
-class Built:
-    yaml: Path
-    docx: Path
-
-    def open(self) -> Document:
-        return docx.Document(str(self.docx))
+from helpers.examples import ALL_EXAMPLES, EXAMPLES, MONTHLY, YEARLY, Built
 
 
 @pytest.fixture(scope="session")
@@ -59,16 +38,6 @@ def monthly_copy(tmp_path: Path) -> Path:
     target = tmp_path / f"{MONTHLY}.yaml"
     shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", target)
     return target
-
-
-def run_cli(*args: str) -> tuple[int, str]:
-    """Exit code and everything printed (stdout and stderr) of `chuongtrinh ARGS…`."""
-    from typer.testing import CliRunner
-
-    from chuongtrinh.cli import app
-
-    result = CliRunner().invoke(app, list(args))
-    return result.exit_code, result.output
 
 
 @pytest.fixture(scope="session", autouse=True)

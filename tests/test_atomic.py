@@ -3,7 +3,6 @@ truncated file; a failed build leaves the old file untouched."""
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
@@ -15,20 +14,21 @@ from pathlib import Path
 import docx
 import pytest
 
-from chuongtrinh import api, source
-from conftest import EXAMPLES, MONTHLY
-from programs import big_program
+from chuongtrinh import api
+from chuongtrinh.build import pipeline
+from chuongtrinh.source import decode as source
+from helpers.cli import SRC, command, process_env
+from helpers.examples import EXAMPLES, MONTHLY
+from helpers.programs import big_program
 
 ITEMS = 1200
-SRC = Path(api.__file__).resolve().parents[1]
 
 
 def start_build(folder: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     return subprocess.Popen(
-        [sys.executable, "-m", "chuongtrinh", "build", "ct.yaml"],
+        command("build", "ct.yaml"),
         cwd=folder,
-        env=env,
+        env=process_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -45,6 +45,7 @@ def old_docx(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return api.build(folder / "ct.yaml").output.read_bytes()
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_points_leaves_old_or_new(tmp_path: Path, old_docx: bytes) -> None:
     text = big_program(ITEMS)
     folders = []
@@ -98,6 +99,7 @@ api.write_atomic(Path(sys.argv[2]), b"new" * 1_000_000)
 """
 
 
+@pytest.mark.slow
 def test_sigkill_during_the_write_leaves_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "ct.bin"
     target.write_bytes(b"old")
@@ -122,13 +124,14 @@ def test_failed_render_leaves_the_old_file(
     def broken(compiled: api.Compiled) -> bytes:
         raise OSError("đĩa đầy")
 
-    monkeypatch.setattr(api, "render", broken)
+    monkeypatch.setattr(pipeline, "render", broken)
     with pytest.raises(OSError):
         api.build(path)
     assert (tmp_path / "ct.docx").read_bytes() == old_docx
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ct.docx", "ct.yaml"]
 
 
+@pytest.mark.slow
 def test_twenty_thousand_items_fit_the_default_limit() -> None:
     text = big_program(20_000)
     assert 5_000_000 < len(text.encode("utf-8")) < source.DEFAULT_MAX_BYTES

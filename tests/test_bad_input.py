@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from chuongtrinh import api, legacy, source
+from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
-from conftest import MONTHLY
-from test_errors import line_of, run_cli
+from chuongtrinh.source import decode as source
+from chuongtrinh.source import encodings as legacy
+from chuongtrinh.source import loader
+from helpers.cli import run_cli
+from helpers.examples import MONTHLY
+from helpers.programs import line_of
 
 TCVN3_SUMMARY = "C«ng t¸c th¸ng 02 n¨m 2023 cña §¶ng ñy"
 VNI_SUMMARY = "Coâng taùc thaùng 02 naêm 2023 cuûa Ñaûng uûy"
@@ -180,7 +184,7 @@ def test_raw_control_character_is_located(tmp_path: Path, monthly: str) -> None:
 
 def test_deep_nesting_is_refused() -> None:
     with pytest.raises(ChuongtrinhError) as caught:
-        source.loads("a: " + "[" * 5000 + "]" * 5000 + "\n", "x.yaml")
+        loader.loads("a: " + "[" * 5000 + "]" * 5000 + "\n", "x.yaml")
     [found] = caught.value.diagnostics
     assert found.code == "too-deep"
     assert found.message == "các danh sách, bảng khóa lồng nhau quá 64 tầng"

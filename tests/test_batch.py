@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from chuongtrinh import batch
-from chuongtrinh.batch import Options
-from conftest import EXAMPLES, MONTHLY, YEARLY
-from test_errors import run_cli
+from chuongtrinh.build import batch
+from chuongtrinh.build.batch import Options
+from helpers.cli import run_cli
+from helpers.examples import EXAMPLES, MONTHLY, YEARLY
 
 
 @pytest.fixture
@@ -128,7 +128,7 @@ def test_an_output_that_would_leave_the_folder_is_refused(programs: Path) -> Non
 
 
 def test_watch_rebuilds_a_saved_program(programs: Path) -> None:
-    from chuongtrinh import watch
+    from chuongtrinh.build import watch
 
     out = programs.parent / "out"
     stop, ready, built = threading.Event(), threading.Event(), []

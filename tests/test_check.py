@@ -16,7 +16,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from chuongtrinh import api
-from conftest import Built, run_cli
+from helpers.cli import run_cli
+from helpers.examples import Built
 
 Runs = list[tuple[str, str]]  # (text, flags: b i u c = bold italic underline caps)
 Line = tuple[float, Runs]  # (size in pt, runs)
@@ -204,9 +205,9 @@ def test_check_catches_each_broken_rule(name: str, tmp_path: Path) -> None:
 
 def test_cli_prints_one_line_per_finding_and_fails(tmp_path: Path) -> None:
     path = hand_made(tmp_path / "sai.docx", _set("header_left", 3, line("Số: 36-CTr/ĐU")))
-    code, output = run_cli("check", str(path))
-    assert code == 1
-    lines = output.splitlines()
+    result = run_cli("check", str(path))
+    assert result.returncode == 1
+    lines = result.output.splitlines()
     assert lines[0].startswith(f'{path}:đoạn 4: lỗi [number-form] "Số: 36-CTr/ĐU": ')
     assert "không có dấu hai chấm sau 'Số'" in lines[0]
     assert "quy tắc: dang-2018 phrases.number" in lines[0]
@@ -223,26 +224,26 @@ def test_font_finding_names_the_slots_and_counts_paragraphs(tmp_path: Path) -> N
 
 def test_cli_json(tmp_path: Path) -> None:
     path = hand_made(tmp_path / "sai.docx", _page(left=20))
-    code, output = run_cli("check", "--format", "json", "--profile", "dang-2018", str(path))
-    assert code == 1
-    [record] = json.loads(output)
+    result = run_cli("check", "--format", "json", "--profile", "dang-2018", str(path))
+    assert result.returncode == 1
+    [record] = json.loads(result.output)
     assert record["profile"] == "dang-2018"
     [finding] = record["findings"]
     assert finding["code"] == "page-margin" and finding["paragraph"] is None
 
 
 def test_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
-    code, output = run_cli("check", "--profile", "khong-co", str(hand_made(tmp_path / "a.docx")))
-    assert code == 2
-    assert "không có bộ quy tắc 'khong-co'" in output
+    result = run_cli("check", "--profile", "khong-co", str(hand_made(tmp_path / "a.docx")))
+    assert result.returncode == 2
+    assert "không có bộ quy tắc 'khong-co'" in result.output
 
 
 def test_a_file_that_is_not_a_docx_is_reported(tmp_path: Path) -> None:
     fake = tmp_path / "khong-phai.docx"
     fake.write_text("không phải tệp Word", encoding="utf-8")
-    code, output = run_cli("check", str(fake))
-    assert code == 1
-    assert f"{fake}: lỗi [unreadable] không đọc được tệp .docx" in output
+    result = run_cli("check", str(fake))
+    assert result.returncode == 1
+    assert f"{fake}: lỗi [unreadable] không đọc được tệp .docx" in result.output
     fake.unlink()  # not a document the tool wrote: keep it out of the session's .docx check
 
 
@@ -250,5 +251,5 @@ def test_project_outputs_pass(built: dict[str, Built]) -> None:
     for item in built.values():
         findings = api.check(item.docx).findings
         assert [f for f in findings if f.severity == "error"] == []
-    code, output = run_cli("check", *(str(item.docx) for item in built.values()))
-    assert code == 0, output
+    result = run_cli("check", *(str(item.docx) for item in built.values()))
+    assert result.returncode == 0, result.output

@@ -6,11 +6,10 @@ from __future__ import annotations
 import shlex
 
 import yaml
-from typer.testing import CliRunner
 
 from chuongtrinh import __version__
-from chuongtrinh.cli import app
-from conftest import ROOT
+from helpers.cli import run_cli
+from helpers.examples import ROOT
 
 
 def _complete(line: str) -> list[str]:
@@ -21,7 +20,7 @@ def _complete(line: str) -> list[str]:
         "COMP_WORDS": " ".join(words),
         "COMP_CWORD": str(len(words) - 1),
     }
-    result = CliRunner().invoke(app, [], env=env, prog_name="chuongtrinh")
+    result = run_cli(env=env)
     return result.output.split()
 
 
@@ -43,23 +42,21 @@ def test_shell_completion_of_commands_and_values() -> None:
     )
     assert _complete("chuongtrinh new --mau dang-") == ["dang-nam", "dang-thang"]
     assert "dang-2018" in _complete("chuongtrinh check --profile dang")
-    result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="chuongtrinh")
+    result = run_cli("--show-completion", "bash")
     assert "_CHUONGTRINH_COMPLETE" in result.output
 
 
 def test_help_is_vietnamese_with_english_command_names() -> None:
     for args in ([], ["new"], ["check"], ["preview"], ["schema"]):
         # the panels wrap long lines: compare the words, not the layout
-        output = " ".join(
-            CliRunner().invoke(app, [*args, "--help"]).output.replace("│", " ").split()
-        )
+        output = " ".join(run_cli(*args, "--help").output.replace("│", " ").split())
         assert "Hiện hướng dẫn này rồi thoát." in output, args
         assert "Show this message" not in output and "Options" not in output, args
-    root = " ".join(CliRunner().invoke(app, ["--help"]).output.replace("│", " ").split())
+    root = " ".join(run_cli("--help").output.replace("│", " ").split())
     assert "Cài gợi ý (Tab) lệnh" in root
 
 
 def test_version() -> None:
-    result = CliRunner().invoke(app, ["--version"])
-    assert result.exit_code == 0
+    result = run_cli("--version")
+    assert result.returncode == 0
     assert result.output == f"chuongtrinh {__version__}\n"

@@ -7,14 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from chuongtrinh import api
-from chuongtrinh.cli import app
 from chuongtrinh.diff.changes import Diff
 from chuongtrinh.diff.describe import summary
-from conftest import EXAMPLES, MONTHLY, YEARLY
-from revisions import count, document_xml, resolved_lines
+from helpers.cli import run_cli
+from helpers.examples import EXAMPLES, MONTHLY, YEARLY
+from helpers.revisions import count, document_xml, resolved_lines
 
 FIRST = EXAMPLES / f"{YEARLY}-lan-1.yaml"
 SECOND = EXAMPLES / f"{YEARLY}-lan-2.yaml"
@@ -29,11 +28,6 @@ def drafts() -> Diff:
 @pytest.fixture(scope="module")
 def redline(drafts: Diff) -> bytes:
     return api.redline(drafts, AUTHOR, DATE)
-
-
-def cli(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_a_against_a_has_no_changes_and_its_redline_no_revisions() -> None:
@@ -102,51 +96,53 @@ def test_redline_is_reproducible(drafts: Diff, redline: bytes) -> None:
 
 
 def test_cli_exit_codes_like_diff(tmp_path: Path) -> None:
-    assert cli("diff", FIRST, FIRST)[0] == 0
-    code, out, _ = cli("diff", FIRST, SECOND, "--color", "never")
-    assert code == 1
-    assert "↷ Chuyển mục (5) từ II.3 sang II.5 (nay là mục (3))" in out
-    assert "Sơ kết [-5 -]{+05 +}năm" in out
+    assert run_cli("diff", FIRST, FIRST).returncode == 0
+    result = run_cli("diff", FIRST, SECOND, "--color", "never")
+    assert result.returncode == 1
+    assert "↷ Chuyển mục (5) từ II.3 sang II.5 (nay là mục (3))" in result.stdout
+    assert "Sơ kết [-5 -]{+05 +}năm" in result.stdout
     bad = tmp_path / "hong.yaml"
     bad.write_text("he_thong: dang\nco_quan: [\n", encoding="utf-8")
-    code, _, err = cli("diff", bad, SECOND)
-    assert code == 2
-    assert f"{bad}:3:1: lỗi [yaml-syntax]" in err and "Traceback" not in err
-    code, out, _ = cli("diff", SECOND, bad, "--format", "json")
-    assert code == 2 and [d["code"] for d in json.loads(out)] == ["yaml-syntax"]
+    result = run_cli("diff", bad, SECOND)
+    assert result.returncode == 2
+    assert f"{bad}:3:1: lỗi [yaml-syntax]" in result.stderr and "Traceback" not in result.stderr
+    result = run_cli("diff", SECOND, bad, "--format", "json")
+    assert result.returncode == 2 and [d["code"] for d in json.loads(result.stdout)] == [
+        "yaml-syntax"
+    ]
 
 
 def test_cli_json_and_summary() -> None:
-    code, out, _ = cli("diff", FIRST, SECOND, "--format", "json")
-    record = json.loads(out)
-    assert code == 1 and record["same"] is False
+    result = run_cli("diff", FIRST, SECOND, "--format", "json")
+    record = json.loads(result.stdout)
+    assert result.returncode == 1 and record["same"] is False
     assert [c["kind"] for c in record["changes"]][:2] == ["text-edited", "item-added"]
     assert record["changes"][1]["text"] == "Thêm mục (3) vào phần II.2"
-    code, out, _ = cli("diff", FIRST, SECOND, "--summary")
-    assert out.splitlines()[1] == "- Thêm mục (3) vào phần II.2;"
+    result = run_cli("diff", FIRST, SECOND, "--summary")
+    assert result.stdout.splitlines()[1] == "- Thêm mục (3) vào phần II.2;"
 
 
 def test_cli_writes_the_redline(tmp_path: Path) -> None:
     target = tmp_path / "thay-doi.docx"
-    code, _, _ = cli("diff", FIRST, SECOND, "--docx", target, "--author", "VP", "--date", DATE)
-    assert code == 1
+    result = run_cli("diff", FIRST, SECOND, "--docx", target, "--author", "VP", "--date", DATE)
+    assert result.returncode == 1
     assert resolved_lines(target.read_bytes(), accept=True) == api.plain_text(SECOND)
 
 
 def test_text_of_a_program_is_the_text_of_its_docx(tmp_path: Path) -> None:
     built = api.build(FIRST, tmp_path / "lan-1.docx").output
-    code, from_yaml, _ = cli("text", FIRST)
-    assert code == 0
-    assert from_yaml == cli("text", built)[1]
-    assert from_yaml.splitlines() == api.plain_text(built)
+    from_yaml = run_cli("text", FIRST)
+    assert from_yaml.returncode == 0
+    assert from_yaml.stdout == run_cli("text", built).stdout
+    assert from_yaml.stdout.splitlines() == api.plain_text(built)
 
 
 def test_text_fallback_prints_broken_yaml_as_is(tmp_path: Path) -> None:
     bad = tmp_path / "hong.yaml"
     bad.write_text("he_thong: dang\nco_quan: [\n", encoding="utf-8")
-    assert cli("text", bad)[0] == 1
-    code, out, _ = cli("text", "--fallback", bad)
-    assert code == 0 and out == bad.read_text(encoding="utf-8")
+    assert run_cli("text", bad).returncode == 1
+    result = run_cli("text", "--fallback", bad)
+    assert result.returncode == 0 and result.stdout == bad.read_text(encoding="utf-8")
 
 
 def test_a_flat_program_with_dash_items(tmp_path: Path, example_text: dict[str, str]) -> None:
@@ -173,3 +169,16 @@ def test_a_flat_program_with_dash_items(tmp_path: Path, example_text: dict[str, 
     document = api.redline(found, AUTHOR, DATE)
     assert resolved_lines(document, accept=True) == api.plain_text(new)
     assert resolved_lines(document, accept=False) == api.plain_text(old)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_program_diffs_against_its_utf8_copy(tmp_path: Path, codec: str) -> None:
+    """diff reads a file as build does: the same program in UTF-16 is no change, either way."""
+    text = FIRST.read_text(encoding="utf-8")
+    utf8, utf16 = tmp_path / "utf8.yaml", tmp_path / "utf16.yaml"
+    utf8.write_text(text, encoding="utf-8")
+    utf16.write_bytes(text.encode(codec))
+    for old, new in ((utf16, utf8), (utf8, utf16)):
+        result = run_cli("diff", old, new)
+        assert result.returncode == 0, result.output
+        assert result.stdout.splitlines()[-1] == "không có thay đổi"

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import collections
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from chuongtrinh import api
-from conftest import EXAMPLES, YEARLY
-from odf_changes import lines, regions, tracked_row_styles
-from revisions import count
-from test_diff_tables import revisions as table_revisions
-
-OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+from helpers.examples import EXAMPLES, YEARLY
+from helpers.odf_changes import lines, regions, tracked_row_styles
+from helpers.office import OFFICE, convert
+from helpers.revisions import count
+from helpers.table_drafts import revisions as table_revisions
 
 if not OFFICE and os.environ.get("CI"):
     pytest.fail("CI needs LibreOffice (see .ci/run)", pytrace=False)
-pytestmark = pytest.mark.skipif(not OFFICE, reason="LibreOffice not installed")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not OFFICE, reason="LibreOffice not installed")]
 
 FIRST = EXAMPLES / f"{YEARLY}-lan-1.yaml"
 SECOND = EXAMPLES / f"{YEARLY}-lan-2.yaml"
@@ -54,17 +51,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path,
     for name, (old, new) in cases.items():
         redline = api.redline(api.diff(str(old), str(new)), "VP", "2024-01-01T00:00:00Z")
         (out / f"{name}.docx").write_bytes(redline)
-    command = [
-        str(OFFICE),
-        f"-env:UserInstallation={(out / 'lo-profile').as_uri()}",
-        "--headless",
-        "--convert-to",
-        "fodt",
-        "--outdir",
-        str(out),
-        *(str(out / f"{name}.docx") for name in cases),
-    ]
-    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    convert((out / f"{name}.docx" for name in cases), "fodt", out)
     return {name: (old, new, out / f"{name}.fodt") for name, (old, new) in cases.items()}
 
 

@@ -7,6 +7,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,9 @@ from hypothesis import strategies as st
 from chuongtrinh import api
 from chuongtrinh.diff.changes import Diff
 from chuongtrinh.diff.revision import Source
-from revisions import count, resolved_lines
+from helpers.revisions import count, resolved_lines
+
+pytestmark = pytest.mark.slow
 
 # Two vocabularies: an inserted item shares no words with the ones it could be mistaken for.
 OLD_WORDS = [

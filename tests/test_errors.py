@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from chuongtrinh import api
 from chuongtrinh.errors import Diagnostic
-from conftest import MONTHLY
+from helpers.cli import run_cli, run_process
+from helpers.examples import MONTHLY
+from helpers.programs import line_of
 
 
 def write(tmp_path: Path, text: str, name: str = "ct.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def line_of(text: str, fragment: str) -> int:
-    """1-based number of the first line containing `fragment`."""
-    return next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
 
 
 def errors(path: Path) -> list[Diagnostic]:
@@ -128,17 +122,11 @@ def test_syntax_error_has_a_caret(tmp_path: Path, monthly: str) -> None:
     assert found.hint is not None and found.hint.rstrip().endswith("^")
 
 
-def run_cli(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "chuongtrinh", *map(str, args)]
-    return subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
-    )
-
-
 def test_cli_prints_file_line_col_and_exits_1(tmp_path: Path, monthly: str) -> None:
+    """Through `python -m chuongtrinh` in a process of its own: the real entry point."""
     text = monthly.replace("\ncan_cu:", "\ncan_cuu:")
     write(tmp_path, text)
-    result = run_cli("validate", "ct.yaml", cwd=tmp_path)
+    result = run_process("validate", "ct.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert (
         f"ct.yaml:{line_of(text, 'can_cuu')}:1: lỗi [unknown-key] khóa không hợp lệ 'can_cuu'"

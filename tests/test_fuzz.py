@@ -21,9 +21,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chuongtrinh import api, source
+from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
-from conftest import EXAMPLES, MONTHLY, YEARLY
+from chuongtrinh.source import decode
+from helpers.examples import EXAMPLES, MONTHLY, YEARLY
+
+pytestmark = pytest.mark.slow
 
 TOTAL = int(os.environ.get("CHUONGTRINH_FUZZ_CASES", "10000"))
 # Hypothesis examples per part, as shares of TOTAL; cases per example differ (see above).
@@ -291,11 +294,11 @@ def test_random_bytes(text: str, codec: str, noise: bytes, where: float) -> None
     at = int(where * len(raw))
     raw = raw[:at] + noise + raw[at:]
     try:
-        decoded = source.decode(raw, "f.yaml")
+        decoded = decode.decode(raw, "f.yaml")
     except ChuongtrinhError as exc:
         [diagnostic] = exc.diagnostics
         assert diagnostic.code == "not-utf8" and diagnostic.line >= 1 and diagnostic.col >= 1
-        assert source.to_unicode(raw)[1] is not None  # fix-encoding can still read it
+        assert decode.to_unicode(raw)[1] is not None  # fix-encoding can still read it
         CASES["bytes"] += 1
         return
     outcome(decoded, "bytes")

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from chuongtrinh import api, phrases, source
+from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+from chuongtrinh.profiles import phrases
+from chuongtrinh.source import loader as source
 
 
 def refused(text: str) -> Diagnostic:

@@ -6,18 +6,19 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import pytest
 
 from chuongtrinh import api
-from chuongtrinh.importer import import_document
 from chuongtrinh.importer.emit import report, to_yaml
-from conftest import ALL_EXAMPLES, Built
-from handmade import HANDMADE, chi_bo_2026
-from importing import canonical, lines, reimport
+from chuongtrinh.importer.recognise import import_document
+from helpers.cli import run_cli
+from helpers.examples import ALL_EXAMPLES, MONTHLY, SEEDS, Built
+from helpers.handmade import HANDMADE, chi_bo_2026
+from helpers.importing import canonical, lines, reimport
+from helpers.office import PANDOC
 
 
 @pytest.mark.parametrize("name", ALL_EXAMPLES)
@@ -51,11 +52,7 @@ def test_table_columns_are_read_by_meaning(built: dict[str, Built]) -> None:
 
 def test_cli_writes_yaml_and_reports(built: dict[str, Built], tmp_path: Path) -> None:
     target = tmp_path / "thang.yaml"
-    done = subprocess.run(
-        [sys.executable, "-m", "chuongtrinh", "import", str(built["thang-02-2023"].docx),
-         "-o", str(target)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    done = run_cli("import", built["thang-02-2023"].docx, "-o", target)
     assert done.returncode == 0, done.stderr
     assert "đã xếp 54/54 đoạn" in done.stdout
     assert "he_thong: dang — chắc chắn" in done.stdout
@@ -63,10 +60,7 @@ def test_cli_writes_yaml_and_reports(built: dict[str, Built], tmp_path: Path) ->
 
 
 def test_cli_missing_file_is_a_usage_error(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "chuongtrinh", "import", str(tmp_path / "none.docx")],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    done = run_cli("import", tmp_path / "none.docx")
     assert done.returncode == 2
     assert "file-not-found" in done.stderr
 
@@ -74,10 +68,7 @@ def test_cli_missing_file_is_a_usage_error(tmp_path: Path) -> None:
 def test_not_a_word_file_is_a_diagnostic(tmp_path: Path) -> None:
     bad = tmp_path / "bad.docx"
     bad.write_text("not a zip")
-    done = subprocess.run(
-        [sys.executable, "-m", "chuongtrinh", "import", str(bad)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    done = run_cli("import", bad)
     assert done.returncode == 1
     assert "import-failed" in done.stderr
 
@@ -125,16 +116,14 @@ def test_hd05_program_without_grounds_builds(tmp_path: Path) -> None:
     assert api.build(source).output.is_file()
 
 
-PANDOC = shutil.which("pandoc")
-
-
+@pytest.mark.slow
 @pytest.mark.skipif(not PANDOC, reason="pandoc not installed")
 def test_pandoc_docx_of_seed_000(built: dict[str, Built], tmp_path: Path) -> None:
     """Seed 000 as text (its header table lost) through pandoc: every paragraph placed, Word
     bullet lists read as items and recipients, the body rebuilt as the example's."""
     assert PANDOC
     made = tmp_path / "seed.docx"
-    seed = next((Path(__file__).parent / "seeds").glob("000_*.txt"))
+    seed = next(SEEDS.glob("000_*.txt"))
     subprocess.run([PANDOC, "-f", "markdown", "-t", "docx", str(seed), "-o", str(made)], check=True)
     result, compiled = reimport(made.read_bytes())
     assert result.unplaced == []
@@ -160,11 +149,7 @@ def test_state_is_told_by_the_signature_when_the_header_is_gone() -> None:
 
 
 def test_cli_output_may_be_a_folder(built: dict[str, Built], tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "chuongtrinh", "import", str(built["chi-bo-thang-03-2026"].docx),
-         "-o", str(tmp_path)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    done = run_cli("import", built["chi-bo-thang-03-2026"].docx, "-o", tmp_path)
     assert done.returncode == 0, done.stderr
     assert api.validate(tmp_path / "chi-bo-thang-03-2026.yaml") == []
 
@@ -173,16 +158,12 @@ def test_last_months_word_file_starts_next_months_program(
     built: dict[str, Built], tmp_path: Path
 ) -> None:
     """`import thang-02-2023.docx && new --from thang-02-2023.yaml --thang 2023-03`."""
-    from conftest import MONTHLY, run_cli
-
     word = tmp_path / "thang-02-2023.docx"
     shutil.copy(built[MONTHLY].docx, word)
-    code, output = run_cli("import", str(word))
-    assert code == 0, output
-    code, output = run_cli(
-        "new", "--from", str(tmp_path / "thang-02-2023.yaml"), "--thang", "2023-03"
-    )
-    assert code == 0, output
+    result = run_cli("import", str(word))
+    assert result.returncode == 0, result.output
+    result = run_cli("new", "--from", str(tmp_path / "thang-02-2023.yaml"), "--thang", "2023-03")
+    assert result.returncode == 0, result.output
     following = tmp_path / "thang-03-2023.yaml"
     compiled = api.compile_file(following)
     assert compiled.program.summary == "Công tác tháng 3 năm 2023 của Đảng ủy"

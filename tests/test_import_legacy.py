@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -12,23 +10,19 @@ import pytest
 
 from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError
-from chuongtrinh.importer import import_document, legacy
+from chuongtrinh.importer import word97 as legacy
 from chuongtrinh.importer.emit import report
 from chuongtrinh.importer.files import import_path
-from conftest import Built
-from importing import lines
+from chuongtrinh.importer.recognise import import_document
+from helpers.examples import Built
+from helpers.importing import lines
+from helpers.office import OFFICE, convert
 
-OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
-
+@pytest.mark.slow
 @pytest.mark.skipif(not OFFICE, reason="LibreOffice not installed")
 def test_word_97_doc_imports_through_libreoffice(built: dict[str, Built], tmp_path: Path) -> None:
-    assert OFFICE
-    subprocess.run(
-        [OFFICE, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-         "--convert-to", "doc", "--outdir", str(tmp_path), str(built["thang-02-2023"].docx)],
-        capture_output=True, timeout=180, check=True,
-    )  # fmt: skip
+    convert([built["thang-02-2023"].docx], "doc", tmp_path)
     result = import_path(tmp_path / "thang-02-2023.doc")
     assert result.unplaced == []
     target = tmp_path / "again.yaml"

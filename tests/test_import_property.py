@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chuongtrinh import api
-from importing import canonical, lines, reimport
+from helpers.importing import canonical, lines, reimport
+
+pytestmark = pytest.mark.slow
 
 _WORDS = [
     "công",

@@ -12,24 +12,19 @@ import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 
-from conftest import ALL_EXAMPLES, MONTHLY, YEARLY, Built
-from wordprops import all_runs, default_fonts, format_value, no_run, size_pt
+from helpers.examples import ALL_EXAMPLES, MONTHLY, YEARLY, Built
+from helpers.wordprops import (
+    all_runs,
+    cell_paragraphs,
+    default_fonts,
+    find,
+    format_value,
+    no_run,
+    size_pt,
+)
 
 TNR = "Times New Roman"
-
-
-def cell_paragraphs(table: Table, column: int) -> list[Paragraph]:
-    return [p for p in table.rows[0].cells[column].paragraphs]
-
-
-def find(paragraphs: list[Paragraph], pattern: str) -> Paragraph:
-    for paragraph in paragraphs:
-        if re.search(pattern, paragraph.text):
-            return paragraph
-    raise AssertionError(f"no paragraph matches {pattern!r}")
 
 
 @pytest.fixture(scope="module")

@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-import yaml
 
-from chuongtrinh import api
 from chuongtrinh.layout.blocks import Columns, Document, Run
 from chuongtrinh.layout.inline import runs
-
-BASE: dict[str, Any] = {
-    "co_quan": {"ten": "ĐẢNG ỦY CƠ QUAN", "viet_tat": "ĐU"},
-    "so": 7,
-    "dia_danh": "Đồng Tháp",
-    "ngay": "2023-03-05",
-    "trich_yeu": "Công tác tháng 3 năm 2023",
-    "noi_nhan": ["Ban Thường vụ", "Lưu Đảng ủy"],
-    "ky": {"tham_quyen": "T/M ĐẢNG ỦY", "chuc_vu": "BÍ THƯ", "ho_ten": "Nguyễn Văn A"},
-}
-
-
-def lay_out(**changes: Any) -> Document:
-    data = {**BASE, **changes}
-    return api.layout(api.compile_text(yaml.safe_dump(data, allow_unicode=True), "t.yaml"))
+from helpers.programs import lay_out
 
 
 def texts(document: Document, role: str | None = None) -> list[str]:

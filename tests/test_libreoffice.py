@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ALL_EXAMPLES, CHI_BO, MONTHLY, STATE, YEARLY, YEARLY_TABLE, Built
-
-OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
+from helpers.examples import ALL_EXAMPLES, CHI_BO, MONTHLY, STATE, YEARLY, YEARLY_TABLE, Built
+from helpers.office import OFFICE, PDFTOTEXT, convert, pdf_text
 
 if not (OFFICE and PDFTOTEXT) and os.environ.get("CI"):
     pytest.fail("CI needs LibreOffice and poppler-utils (see .ci/run)", pytrace=False)
-pytestmark = pytest.mark.skipif(
-    not (OFFICE and PDFTOTEXT),
-    reason="LibreOffice/pdftotext not installed (apt-get install libreoffice-writer-nogui poppler-utils)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (OFFICE and PDFTOTEXT),
+        reason="LibreOffice/pdftotext not installed (apt-get install libreoffice-writer-nogui poppler-utils)",
+    ),
+]
 
 EXPECTED = {
     MONTHLY: [
@@ -57,18 +57,7 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def pdfs(built: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("pdf")
-    profile = out / "lo-profile"
-    command = [
-        str(OFFICE),
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out),
-        *(str(b.docx) for b in built.values()),
-    ]
-    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    convert((b.docx for b in built.values()), "pdf", out)
     return {name: out / f"{name}.pdf" for name in built}
 
 
@@ -80,25 +69,21 @@ def test_every_example_has_expectations() -> None:
 def test_converts_to_pdf_with_the_text(pdfs: dict[str, Path], name: str) -> None:
     pdf = pdfs[name]
     assert pdf.exists(), f"LibreOffice did not convert {name}.docx"
-    text = subprocess.run(
-        [str(PDFTOTEXT), "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    text = pdf_text(pdf, "-layout")
     for expected in EXPECTED[name]:
         assert expected in text
 
 
 def test_page_two_has_a_page_number_and_page_one_none(pdfs: dict[str, Path]) -> None:
     def page(number: int) -> str:
-        command = [str(PDFTOTEXT), "-f", str(number), "-l", str(number), str(pdfs[MONTHLY]), "-"]
-        return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        return pdf_text(pdfs[MONTHLY], "-f", str(number), "-l", str(number))
 
     assert page(2).lstrip().splitlines()[0].strip() == "2"
     assert page(1).lstrip().splitlines()[0].strip() != "1"
 
 
 def test_table_header_row_is_repeated_on_page_two(pdfs: dict[str, Path]) -> None:
-    command = [str(PDFTOTEXT), "-f", "2", "-l", "2", "-layout", str(pdfs[YEARLY_TABLE]), "-"]
-    page = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    page = pdf_text(pdfs[YEARLY_TABLE], "-f", "2", "-l", "2", "-layout")
     assert "STT" in page and "Nội dung" in page
 
 
@@ -108,12 +93,7 @@ def test_hd05_not_for_the_press_line_sits_10_mm_above_the_last_pages_bottom(
     pdf = str(pdfs[YEARLY_TABLE])
     info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
-    boxes = subprocess.run(
-        [str(PDFTOTEXT), "-bbox", "-f", str(pages), "-l", str(pages), pdf, "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    boxes = pdf_text(pdfs[YEARLY_TABLE], "-bbox", "-f", str(pages), "-l", str(pages))
     height = float(boxes.split('<page width="')[1].split('height="')[1].split('"')[0])
     word = next(line for line in boxes.splitlines() if ">Không</word>" in line)
     bottom = float(word.split('yMax="')[1].split('"')[0])

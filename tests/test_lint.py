@@ -8,8 +8,9 @@ import pytest
 
 from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
-from conftest import MONTHLY, YEARLY
-from test_errors import line_of, run_cli
+from helpers.cli import run_cli
+from helpers.examples import MONTHLY, YEARLY
+from helpers.programs import line_of
 
 GROUND = "  - Căn cứ Kế hoạch công tác của Đoàn đại biểu Quốc hội Tỉnh,"
 ITEM = "      - Tham gia các hoạt động do Công đoàn cấp trên tổ chức."
@@ -274,7 +275,7 @@ def test_warnings_do_not_stop_a_build(monthly: str) -> None:
 
 def test_party_prefix_in_a_state_rule_set(monthly: str) -> None:
     """The State profile (another branch) lists TM., KT., TL., TUQ., Q.: T/M is then wrong."""
-    from chuongtrinh import lint
+    from chuongtrinh.model import lint
 
     compiled = api.compile_text(monthly, "ct.yaml")
     state = compiled.profile.model_copy(

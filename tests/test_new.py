@@ -11,17 +11,20 @@ import yaml
 
 from chuongtrinh import api
 from chuongtrinh.docx.reader import lines
-from chuongtrinh.scaffold import Month, NextOptions, move_period, next_program, starter_names
-from conftest import EXAMPLES, YEARLY, run_cli
+from chuongtrinh.scaffold.next import NextOptions, next_program
+from chuongtrinh.scaffold.period import Month, move_period
+from chuongtrinh.scaffold.starters import starter_names
+from helpers.cli import run_cli
+from helpers.examples import EXAMPLES, YEARLY
 
 RULE = (1, 2)  # FORMAT.md: months 1 and 2 take a leading zero
 
 
 def test_next_month_is_one_command_and_validates(monthly_copy: Path) -> None:
-    code, output = run_cli("new", "--from", str(monthly_copy), "--thang", "2023-03")
+    result = run_cli("new", "--from", str(monthly_copy), "--thang", "2023-03")
     target = monthly_copy.with_name("thang-03-2023.yaml")
-    assert code == 0, output
-    assert f"đã tạo {target}" in output
+    assert result.returncode == 0, result.output
+    assert f"đã tạo {target}" in result.output
     assert [d for d in api.validate(target) if d.severity == "error"] == []
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert data["trich_yeu"] == "Công tác tháng 3 năm 2023 của Đảng ủy"
@@ -53,8 +56,8 @@ def test_comments_key_order_and_untouched_lines_survive(monthly_copy: Path) -> N
 
 
 def test_default_month_is_the_next_and_blank_date_keeps_the_year(monthly_copy: Path) -> None:
-    code, output = run_cli("new", "--from", str(monthly_copy), "--bo-ngay")
-    assert code == 0, output
+    result = run_cli("new", "--from", str(monthly_copy), "--bo-ngay")
+    assert result.returncode == 0, result.output
     data = yaml.safe_load(monthly_copy.with_name("thang-03-2023.yaml").read_text("utf-8"))
     assert data["ngay"] == 2023
 
@@ -62,24 +65,24 @@ def test_default_month_is_the_next_and_blank_date_keeps_the_year(monthly_copy: P
 def test_existing_target_is_kept_without_ghi_de(monthly_copy: Path) -> None:
     target = monthly_copy.with_name("thang-03-2023.yaml")
     target.write_text("giữ nguyên", encoding="utf-8")
-    code, output = run_cli("new", "--from", str(monthly_copy))
-    assert code == 2
-    assert "--ghi-de" in output
+    result = run_cli("new", "--from", str(monthly_copy))
+    assert result.returncode == 2
+    assert "--ghi-de" in result.output
     assert target.read_text(encoding="utf-8") == "giữ nguyên"
 
 
 def test_unreadable_source_is_a_usage_error(tmp_path: Path) -> None:
     bad = tmp_path / "thang-02-2023.yaml"
     bad.write_text("trich_yeu: [tháng 02 năm 2023\n", encoding="utf-8")
-    code, output = run_cli("new", "--from", str(bad))
-    assert code == 2
-    assert "tệp nguồn không đọc được" in output
+    result = run_cli("new", "--from", str(bad))
+    assert result.returncode == 2
+    assert "tệp nguồn không đọc được" in result.output
 
 
 def test_usage_needs_exactly_one_source() -> None:
-    assert run_cli("new")[0] == 2
-    assert run_cli("new", "--from", "a.yaml", "--mau", "dang-thang")[0] == 2
-    assert run_cli("new", "--mau", "khong-co")[0] == 2
+    assert run_cli("new").returncode == 2
+    assert run_cli("new", "--from", "a.yaml", "--mau", "dang-thang").returncode == 2
+    assert run_cli("new", "--mau", "khong-co").returncode == 2
 
 
 @pytest.mark.parametrize(
@@ -117,9 +120,9 @@ def test_date_moves_with_the_period_and_clamps_to_the_month() -> None:
 def test_next_year_of_a_yearly_program(tmp_path: Path) -> None:
     source = tmp_path / f"{YEARLY}.yaml"
     shutil.copy(EXAMPLES / f"{YEARLY}.yaml", source)
-    code, output = run_cli("new", "--from", str(source), "--giu-muc")
+    result = run_cli("new", "--from", str(source), "--giu-muc")
     target = tmp_path / "tinh-uy-hau-giang-2025.yaml"
-    assert code == 0, output
+    assert result.returncode == 0, result.output
     assert [d for d in api.validate(target) if d.severity == "error"] == []
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert data["ngay"] == 2024  # a draft dated by its year alone
@@ -133,9 +136,9 @@ def test_next_year_of_a_yearly_program(tmp_path: Path) -> None:
 
 
 def test_month_and_year_options_fit_the_kind_of_program(monthly_copy: Path) -> None:
-    code, output = run_cli("new", "--from", str(monthly_copy), "--nam", "2024")
-    assert code == 2
-    assert "dùng --thang" in output
+    result = run_cli("new", "--from", str(monthly_copy), "--nam", "2024")
+    assert result.returncode == 2
+    assert "dùng --thang" in result.output
 
 
 BUILDABLE = starter_names()
@@ -148,8 +151,8 @@ def test_every_kind_of_office_has_a_starter() -> None:
 @pytest.mark.parametrize("name", BUILDABLE)
 def test_starter_builds(name: str, tmp_path: Path) -> None:
     target = tmp_path / f"{name}.yaml"
-    code, output = run_cli("new", "--mau", name, "--thang", "2025-03", "-o", str(target))
-    assert code == 0, output
+    result = run_cli("new", "--mau", name, "--thang", "2025-03", "-o", str(target))
+    assert result.returncode == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# ") and "2026" not in text
     built = api.build(target)

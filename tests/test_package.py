@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from chuongtrinh.docx.reader import lines
-from conftest import EXAMPLES, MONTHLY, ROOT
+from helpers.examples import EXAMPLES, MONTHLY, ROOT
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

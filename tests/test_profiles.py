@@ -10,13 +10,14 @@ from typing import Any
 import docx
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from chuongtrinh import api, profiles
-from chuongtrinh.cli import app
+from chuongtrinh import api
 from chuongtrinh.errors import ChuongtrinhError
 from chuongtrinh.layout.blocks import Document
-from test_layout_rules import BASE
+from chuongtrinh.profiles import choose
+from chuongtrinh.profiles import loader as profiles
+from helpers.cli import run_cli
+from helpers.programs import BASE
 
 PROGRAM: dict[str, Any] = {
     **BASE,
@@ -168,8 +169,8 @@ def test_profile_option_replaces_he_thong(tmp_path: Path) -> None:
     profile = write_office_profile(tmp_path)
     source = tmp_path / "ct.yaml"
     source.write_text(yaml.safe_dump(PROGRAM, allow_unicode=True))
-    result = CliRunner().invoke(app, ["build", str(source), "--profile", str(profile)])
-    assert result.exit_code == 0, result.output
+    result = run_cli("build", str(source), "--profile", str(profile))
+    assert result.returncode == 0, result.output
     section = docx.Document(str(source.with_suffix(".docx"))).sections[0]
     assert round(section.right_margin.mm) == 20
 
@@ -198,8 +199,8 @@ def test_an_unknown_parent_profile_is_named(tmp_path: Path) -> None:
 
 
 def test_profiles_command_lists_sources_and_dates() -> None:
-    result = CliRunner().invoke(app, ["profiles"])
-    assert result.exit_code == 0
+    result = run_cli("profiles")
+    assert result.returncode == 0
     assert "dang-2026" in result.output and "05-HD/VPTW" in result.output
     assert "27/05/2026" in result.output and "nha-nuoc-2020" in result.output
     assert "26/05/2026" in result.output  # HD 36's last day
@@ -227,8 +228,8 @@ def test_a_failing_template_names_its_file_line_and_the_yaml_that_fed_it(tmp_pat
     template.write_text("{#- office -#}\nSố {{ so }}-{{ loai }}/{{ khong_co }}\n")
     source = tmp_path / "ct.yaml"
     source.write_text(yaml.safe_dump(PROGRAM, allow_unicode=True, sort_keys=False))
-    result = CliRunner().invoke(app, ["build", str(source), "--templates", str(tmp_path)])
-    assert result.exit_code == 1
+    result = run_cli("build", str(source), "--templates", str(tmp_path))
+    assert result.returncode == 1
     assert f"{template}:2:1: lỗi [template-error]" in result.output
     assert "khong_co" in result.output and "Traceback" not in result.output
     so_line = source.read_text().splitlines().index("so: 7") + 1
@@ -252,7 +253,7 @@ def _write(folder: Path) -> Path:
 
 def test_bare_year_after_today_uses_todays_rules() -> None:
     year = dt.date.today().year + 1
-    expected = profiles.resolve("dang", dt.date.today())
+    expected = choose.resolve("dang", dt.date.today())
     assert expected is not None
     assert compiled(ngay=year, du_thao=True).profile.name == expected.name
 

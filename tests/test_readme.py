@@ -7,7 +7,7 @@ import re
 import pytest
 
 from chuongtrinh import api
-from conftest import ROOT
+from helpers.examples import ROOT
 
 PROGRAMS = [
     block

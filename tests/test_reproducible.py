@@ -4,30 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 
-import chuongtrinh
-from conftest import EXAMPLES, MONTHLY, YEARLY
-
-SRC = Path(chuongtrinh.__file__).resolve().parents[1]
+from helpers.cli import run_process
+from helpers.examples import EXAMPLES, MONTHLY, YEARLY
 
 
 def _build_elsewhere(folder: Path, name: str, **env: str) -> bytes:
     """Build `name` in a fresh process whose working folder is `folder`."""
     folder.mkdir(parents=True)
     shutil.copy(EXAMPLES / f"{name}.yaml", folder)
-    environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    environment |= {"PYTHONPATH": str(SRC), **env}
-    command = [sys.executable, "-m", "chuongtrinh", "build", f"{name}.yaml"]
-    subprocess.run(command, cwd=folder, env=environment, check=True, capture_output=True)
+    done = run_process("build", f"{name}.yaml", cwd=folder, env={"SOURCE_DATE_EPOCH": None, **env})
+    assert done.returncode == 0, done.stderr
     return (folder / f"{name}.docx").read_bytes()
 
 

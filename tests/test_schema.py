@@ -10,11 +10,10 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from chuongtrinh.cli import app
 from chuongtrinh.schema import COMMITTED_PATH, json_text
-from conftest import EXAMPLES, ROOT
+from helpers.cli import run_cli
+from helpers.examples import EXAMPLES, ROOT
 
 COMMITTED = ROOT / COMMITTED_PATH
 
@@ -41,8 +40,8 @@ def test_committed_schema_is_current() -> None:
 
 
 def test_schema_command_prints_the_committed_file() -> None:
-    result = CliRunner().invoke(app, ["schema"])
-    assert result.exit_code == 0
+    result = run_cli("schema")
+    assert result.returncode == 0
     assert result.stdout == COMMITTED.read_text(encoding="utf-8")
 
 

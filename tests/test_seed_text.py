@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from chuongtrinh.docx.reader import lines
-from conftest import MONTHLY, SEEDS, YEARLY, Built
+from helpers.examples import MONTHLY, SEEDS, YEARLY, Built
 
 SEED_FILES = {MONTHLY: "000_78c0283a2873eef2.txt", YEARLY: "003_7e66fff29ce44187.txt"}
 

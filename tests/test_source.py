@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chuongtrinh.source import loads
+from chuongtrinh.source.loader import loads
 
 keys = st.text(alphabet=string.ascii_lowercase + "_", min_size=1, max_size=8).filter(
     lambda k: k[0] != "_"

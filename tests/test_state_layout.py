@@ -13,9 +13,8 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from chuongtrinh import api
-from conftest import EXAMPLES, STATE, Built
-from test_layout import cell_paragraphs, find
-from wordprops import all_runs, format_value, no_run, size_pt
+from helpers.examples import EXAMPLES, STATE, Built
+from helpers.wordprops import all_runs, cell_paragraphs, find, format_value, no_run, size_pt
 
 
 @pytest.fixture(scope="module")

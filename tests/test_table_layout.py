@@ -11,9 +11,9 @@ from docx.oxml.ns import qn
 from docx.table import Table
 
 from chuongtrinh.layout.blocks import Table as TableBlock
-from conftest import CHI_BO, YEARLY_TABLE, Built
-from test_layout_rules import BASE, lay_out
-from wordprops import all_runs, size_pt
+from helpers.examples import CHI_BO, YEARLY_TABLE, Built
+from helpers.programs import BASE, lay_out
+from helpers.wordprops import all_runs, size_pt
 
 
 def content_table(document: Document) -> Table:

@@ -4,9 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from enum import IntEnum
+from typing import Any, ClassVar, Literal
 
 Severity = Literal["error", "warning"]
+
+
+class ExitCode(IntEnum):
+    """Every exit code a command returns, in one table (`diff` follows diff(1): 0 same,
+    1 different, 2 trouble)."""
+
+    OK = 0
+    INVALID = 1  # an input with errors, a document that breaks a rule; diff: they differ
+    USAGE = 2  # a wrong option, a missing file, an unknown name; diff: trouble
+    INTERNAL = 3  # a bug of ours, said without a traceback
+    INTERRUPTED = 130  # Ctrl+C
+
+    SAME = 0
+    DIFFERENT = 1
+    TROUBLE = 2
+
 
 _SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
 
@@ -36,7 +53,10 @@ class Diagnostic:
 
 
 class ChuongtrinhError(Exception):
-    """Raised when an input cannot be turned into a document; carries every diagnostic found."""
+    """The root of every error the tool raises for a user's input or command; carries every
+    diagnostic found, or (for `MessageError`) one message about a whole file or command."""
+
+    exit_code: ClassVar[ExitCode] = ExitCode.INVALID
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics = sorted(diagnostics, key=lambda d: (d.file, d.line, d.col))
@@ -45,3 +65,17 @@ class ChuongtrinhError(Exception):
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "error"]
+
+
+class MessageError(ChuongtrinhError):
+    """An error about a whole file or command, said in one Vietnamese sentence."""
+
+    def __init__(self, message: str) -> None:
+        self.diagnostics = []
+        Exception.__init__(self, message)
+
+
+class UsageError(MessageError):
+    """A command line that cannot be carried out as written: exit code 2."""
+
+    exit_code = ExitCode.USAGE

@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from chuongtrinh.errors import UsageError
+
 OFFICE_NAMES = ("soffice", "libreoffice")
 INSTALL_OFFICE = (
     "cài LibreOffice: sudo apt-get install libreoffice-writer-nogui fonts-liberation2 "
@@ -19,7 +21,7 @@ INSTALL_POPPLER = (
 TIMEOUT_S = 180
 
 
-class PreviewError(RuntimeError):
+class PreviewError(UsageError):
     """A tool is missing or failed; the message says what to do (Vietnamese)."""
 
 

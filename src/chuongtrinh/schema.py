@@ -1,13 +1,15 @@
-"""The JSON Schema of the YAML a user writes, generated from the pydantic models."""
+"""The JSON Schemas of what a user writes, generated from the pydantic models: a programme,
+and a profile file (an office's own rule set)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from chuongtrinh.model import Program
+from chuongtrinh.model.program import Program
 
 COMMITTED_PATH = "schema/chuongtrinh.schema.json"
+PROFILE_COMMITTED_PATH = "schema/profile.schema.json"
 
 # The models' docstrings are English for the code; an editor's hover shows these instead.
 _MODEL_TEXT = {
@@ -41,6 +43,55 @@ def json_schema() -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
-def json_text() -> str:
-    """The schema as the committed file holds it (newline at the end)."""
-    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+def profile_json_schema() -> dict[str, Any]:
+    """The schema of a profile file. A file only overrides what it `extends`, and `key: null`
+    removes an inherited entry, so no key is required and every value may be null."""
+    from chuongtrinh.profiles.models import Profile
+
+    schema = Profile.model_json_schema(mode="validation")
+    for model in (schema, *schema.get("$defs", {}).values()):
+        model.pop("required", None)
+        for prop in model.get("properties", {}).values():
+            prop.pop("title", None)
+            prop.pop("default", None)
+    schema["title"] = "Bộ quy tắc thể thức"
+    schema["description"] = (
+        "Tệp bộ quy tắc riêng của một cơ quan: 'extends' một bộ có sẵn rồi chỉ ghi các giá trị"
+        " đổi; 'khoa: null' bỏ một giá trị kế thừa."
+    )
+    schema["properties"] = {
+        "extends": {
+            "type": "string",
+            "description": "Bộ quy tắc được mở rộng: dang-2018, dang-2026, nha-nuoc-2020, base",
+            "examples": ["dang-2018"],
+        },
+        **schema["properties"],
+    }
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **_nullable(schema)}
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """Every property of every model may also be null (`key: null` removes it)."""
+    for model in (schema, *schema.get("$defs", {}).values()):
+        for name, prop in model.get("properties", {}).items():
+            if name != "extends":
+                model["properties"][name] = _or_null(prop)
+    return schema
+
+
+def _or_null(prop: dict[str, Any]) -> dict[str, Any]:
+    description = prop.pop("description", None)
+    options = prop.pop("anyOf", None) or [dict(prop)]
+    for option in options:  # a mapping's entries may be removed one by one too (kinds: {QĐi: null})
+        entries = option.get("additionalProperties")
+        if isinstance(entries, dict):
+            option["additionalProperties"] = {"anyOf": [entries, {"type": "null"}]}
+    if {"type": "null"} not in options:
+        options.append({"type": "null"})
+    return {"anyOf": options, **({"description": description} if description else {})}
+
+
+def json_text(profile: bool = False) -> str:
+    """A schema as the committed file holds it (newline at the end)."""
+    schema = profile_json_schema() if profile else json_schema()
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -20,6 +20,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from chuongtrinh.cli.common import app, localise_commands
+from chuongtrinh.errors import ExitCode
 
 for _module in pkgutil.iter_modules(__path__):
     if not _module.name.startswith("_") and _module.name != "common":
@@ -35,9 +36,9 @@ def main() -> NoReturn:
         raise
     except KeyboardInterrupt:
         typer.echo("đã dừng", err=True)
-        sys.exit(130)
+        sys.exit(ExitCode.INTERRUPTED)
     except Exception as exc:  # a bug of ours: say so plainly, without a traceback
         typer.echo(f"lỗi nội bộ [internal-error] {type(exc).__name__}: {exc}", err=True)
         typer.echo("vui lòng báo lỗi này kèm tệp YAML đã dùng", err=True)
-        sys.exit(3)
-    sys.exit(0)
+        sys.exit(ExitCode.INTERNAL)
+    sys.exit(ExitCode.OK)

@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from chuongtrinh.batch import Outcome
+from chuongtrinh.build.batch import Outcome
 from chuongtrinh.cli.common import OutputFormat
 
 

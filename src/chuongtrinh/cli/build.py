@@ -26,7 +26,7 @@ from chuongtrinh.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from chuongtrinh.batch import Summary
+    from chuongtrinh.build.batch import Summary
 
 
 def _usage(message: str) -> typer.Exit:
@@ -63,7 +63,7 @@ def build(
     templates: TemplatesOption = None,
 ) -> None:
     """Tạo tệp .docx (mặc định cạnh tệp YAML, cùng tên)."""
-    from chuongtrinh import batch
+    from chuongtrinh.build import batch
     from chuongtrinh.cli._progress import Display
 
     require_files(inputs, folders=True)
@@ -78,7 +78,7 @@ def build(
         output, tuple(exclude or ()), force, check, jobs, profile, tuple(templates or ())
     )
     if watch:
-        from chuongtrinh import watch as watching
+        from chuongtrinh.build import watch as watching
 
         display = Display(output_format, bar=False)
         watching.watch(inputs, options, display.outcome, lambda found: _show(found, output_format))

@@ -10,7 +10,6 @@ import typer
 
 from chuongtrinh.cli.common import (
     EXIT_INVALID,
-    EXIT_USAGE,
     Format,
     OutputFormat,
     app,
@@ -19,7 +18,7 @@ from chuongtrinh.cli.common import (
 
 
 def _profile_names(incomplete: str) -> list[str]:
-    from chuongtrinh import profiles
+    from chuongtrinh.profiles import loader as profiles
 
     names = profiles.builtin_names()
     families = {profiles.load(n).family for n in names}
@@ -49,7 +48,8 @@ def check(
 ) -> None:
     """Kiểm tra thể thức tệp .docx: khổ giấy, lề, phông, cỡ chữ, số, ngày, nơi nhận, chữ ký."""
     from chuongtrinh import api
-    from chuongtrinh.check import CheckError, ProfileNotFound
+    from chuongtrinh.audit.choice import ProfileNotFound
+    from chuongtrinh.audit.reading import CheckError
 
     require_files(files)
     records = []
@@ -59,7 +59,7 @@ def check(
             result = api.check(path, profile)
         except ProfileNotFound as exc:
             typer.echo(f"lỗi [unknown-profile] {exc}", err=True)
-            raise typer.Exit(EXIT_USAGE) from None
+            raise typer.Exit(exc.exit_code) from None
         except CheckError as exc:
             typer.echo(f"{path}: lỗi [unreadable] {exc}", err=True)
             failed = True

@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from chuongtrinh import __version__
-from chuongtrinh.errors import Diagnostic
+from chuongtrinh.errors import Diagnostic, ExitCode
 
 # Help in Vietnamese, command names in English: what click and typer print of their own.
 _VIETNAMESE_HELP = {
@@ -101,8 +101,8 @@ app = typer.Typer(
     add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, pwsh
 )
 
-EXIT_INVALID = 1
-EXIT_USAGE = 2
+EXIT_INVALID = ExitCode.INVALID
+EXIT_USAGE = ExitCode.USAGE
 
 
 class OutputFormat(StrEnum):

@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from chuongtrinh.cli.common import Format, OutputFormat, app, report
+from chuongtrinh.errors import ExitCode
 
 if TYPE_CHECKING:
     from chuongtrinh.diff.changes import Diff
-
-EXIT_SAME, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2  # like diff(1)
 
 
 class Colour(StrEnum):
@@ -94,10 +93,10 @@ def diff(
             api.write_atomic(docx, data)
     except ChuongtrinhError as exc:
         report(exc.diagnostics, output_format)
-        raise typer.Exit(EXIT_TROUBLE) from None
+        raise typer.Exit(ExitCode.TROUBLE) from None
     except ValueError as exc:  # a --date that is no date
         typer.echo(f"lỗi [usage] {exc}", err=True)
-        raise typer.Exit(EXIT_TROUBLE) from None
+        raise typer.Exit(ExitCode.TROUBLE) from None
     if output_format is OutputFormat.json:
         typer.echo(view.as_json(found))
     elif summary:
@@ -114,4 +113,4 @@ def diff(
         view.show(found, console)
     if docx is not None and output_format is OutputFormat.text:
         typer.echo(f"đã tạo {docx}", err=True)
-    raise typer.Exit(EXIT_SAME if found.same else EXIT_DIFFERENT)
+    raise typer.Exit(ExitCode.SAME if found.same else ExitCode.DIFFERENT)

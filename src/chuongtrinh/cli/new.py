@@ -18,7 +18,7 @@ from chuongtrinh.cli.common import (
 
 
 def _starter_names(incomplete: str) -> list[str]:
-    from chuongtrinh.scaffold import starter_names
+    from chuongtrinh.scaffold.starters import starter_names
 
     return [name for name in starter_names() if name.startswith(incomplete)]
 
@@ -83,30 +83,31 @@ def new(
     """Tạo chương trình mới: từ chương trình kỳ trước (--from) hoặc từ tệp mẫu (--mau)."""
     import datetime as dt
 
-    from chuongtrinh import api, scaffold
+    from chuongtrinh import api
+    from chuongtrinh.scaffold.next import NextOptions, next_name, next_program
+    from chuongtrinh.scaffold.period import Month, ScaffoldError
+    from chuongtrinh.scaffold.starters import starter as make_starter
 
     if (source is None) == (starter is None):
         typer.echo("lỗi [usage] cần đúng một trong hai: --from TỆP.yaml hoặc --mau TÊN", err=True)
         raise typer.Exit(EXIT_USAGE)
     try:
-        period = scaffold.Month.parse(month) if month else None
+        period = Month.parse(month) if month else None
         if source is not None:
             require_files([source])
             text = source.read_text(encoding="utf-8")
-            options = scaffold.NextOptions(
-                period, year, keep_items=keep_items, blank_date=blank_date
-            )
-            moved = scaffold.next_program(text, options)
+            options = NextOptions(period, year, keep_items=keep_items, blank_date=blank_date)
+            moved = next_program(text, options)
             result = moved.text
-            target = output or scaffold.next_name(source, moved)
+            target = output or next_name(source, moved)
         else:
             assert starter is not None
-            period = period or scaffold.Month.after(dt.date.today())
-            result = scaffold.starter(starter, period)
+            period = period or Month.after(dt.date.today())
+            result = make_starter(starter, period)
             target = output or Path(f"{starter}.yaml")
-    except scaffold.ScaffoldError as exc:
+    except ScaffoldError as exc:
         typer.echo(f"lỗi [usage] {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(exc.exit_code) from None
     if target.exists() and not overwrite:
         typer.echo(f"{target}: lỗi [file-exists] tệp đã có; thêm --ghi-de để ghi đè", err=True)
         raise typer.Exit(EXIT_USAGE)

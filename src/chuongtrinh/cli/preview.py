@@ -9,7 +9,6 @@ import typer
 
 from chuongtrinh.cli.common import (
     EXIT_INVALID,
-    EXIT_USAGE,
     Files,
     OutputFormat,
     app,
@@ -65,7 +64,7 @@ def preview(
             )
         except PreviewError as exc:
             typer.echo(f"lỗi [preview] {exc}", err=True)
-            raise typer.Exit(EXIT_USAGE) from None
+            raise typer.Exit(exc.exit_code) from None
         for target in written:
             typer.echo(f"đã tạo {target}")
     raise typer.Exit(EXIT_INVALID if failed else 0)

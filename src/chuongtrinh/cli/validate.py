@@ -28,7 +28,8 @@ def validate(
     templates: TemplatesOption = None,
 ) -> None:
     """Kiểm tra tệp YAML: in mọi lỗi với dòng:cột, không tạo tệp .docx."""
-    from chuongtrinh import api, batch
+    from chuongtrinh import api
+    from chuongtrinh.build import batch
     from chuongtrinh.cli._progress import Display
 
     require_files(files, folders=True)

@@ -16,8 +16,8 @@ from chuongtrinh.diff.match import Pair, in_order, pair_up
 from chuongtrinh.diff.tree import ItemNode, Key, SectionNode, Tree, flatten
 from chuongtrinh.diff.words import Piece, diff, similarity
 from chuongtrinh.layout.blocks import Document, Para
-from chuongtrinh.model import Program
-from chuongtrinh.profiles import Profile
+from chuongtrinh.model.program import Program
+from chuongtrinh.profiles.models import Profile
 
 Kind = Literal[
     "section-added",

@@ -79,10 +79,6 @@ def _revised(old: Para, new: Para, side: Mark = "", move: str | None = None) -> 
     return TrackedPara(base.role, runs, base.key, marks, same, move)
 
 
-def _is_whole(para: TrackedPara, mark: Mark) -> bool:
-    return para.mark == mark and all(m == mark for m in para.marks)
-
-
 def _unmove(paras: list[TrackedPara], name: str | None) -> list[TrackedPara]:
     """Both ends of the move `name` as a plain deletion and insertion."""
     plain: dict[Mark, Mark] = {"moveFrom": "del", "moveTo": "ins"}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+from chuongtrinh.source.decode import decode, read_text
 
 
 @dataclass(frozen=True)
@@ -26,17 +27,21 @@ def _trouble(name: str, code: str, message: str, hint: str | None = None) -> Chu
 
 def git(*args: str, cwd: Path | None = None) -> str:
     """Output of a git command; a ChuongtrinhError when git is missing or fails."""
+    return git_bytes(*args, cwd=cwd).decode("utf-8", "replace")
+
+
+def git_bytes(*args: str, cwd: Path | None = None) -> bytes:
+    """Output of a git command as bytes (a file's content is decoded like any input file)."""
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, check=False, text=True, encoding="utf-8"
-        )
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
         raise _trouble("git", "git-missing", "không tìm thấy lệnh git") from None
     if done.returncode != 0:
+        stderr = done.stderr.decode("utf-8", "replace").strip()
         raise _trouble(
             " ".join(args[-1:]) or "git",
             "git-error",
-            done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "git báo lỗi",
+            stderr.splitlines()[-1] if stderr else "git báo lỗi",
         )
     return done.stdout
 
@@ -57,10 +62,7 @@ def read(spec: str) -> Source:
     """A file path, or `REV:PATH` naming a file in a git revision."""
     path = Path(spec)
     if path.is_file():
-        try:
-            return Source(spec, path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise _trouble(spec, "unreadable", f"không đọc được tệp: {exc}") from None
+        return Source(spec, read_text(path))
     revision, colon, inside = spec.partition(":")
     if not colon or not revision or not inside:
         raise _trouble(spec, "file-not-found", "không tìm thấy tệp", "viết TỆP hoặc REV:TỆP")
@@ -69,7 +71,7 @@ def read(spec: str) -> Source:
 
 def at_revision(revision: str, path: str) -> Source:
     name = f"{revision}:{path}"
-    text = git("cat-file", "blob", _object(revision, path))
+    text = decode(git_bytes("cat-file", "blob", _object(revision, path)), name)
     return Source(name, text, revision)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chuongtrinh.layout.blocks import Document
-from chuongtrinh.model import Item, Program, Section
+from chuongtrinh.model.program import Item, Program, Section
 
 Key = tuple[str | int, ...]
 

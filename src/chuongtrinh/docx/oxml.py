@@ -74,8 +74,18 @@ def default_run_properties(styles_element: BaseOxmlElement) -> BaseOxmlElement:
     return _child(_child(defaults, "w:rPrDefault", _DOC_DEFAULTS_ORDER), "w:rPr")
 
 
-def plain_paragraph_defaults(styles_element: BaseOxmlElement, size_pt: float) -> None:
-    """Document defaults of single spacing, no space after and `size_pt` text.
+# w:lineRule of each line rule; "auto" counts 240ths of a line, the others twentieths of a point.
+_LINE_RULES = {"single": "auto", "at_least": "atLeast", "exact": "exact"}
+
+
+def plain_paragraph_defaults(
+    styles_element: BaseOxmlElement,
+    size_pt: float,
+    after_pt: float,
+    line_rule: str,
+    line_pt: float | None,
+) -> None:
+    """Document defaults: `after_pt` after, lines by `line_rule`, `size_pt` text.
 
     python-docx's template defaults to 11 pt, 10 pt after and 1.15 lines; a paragraph a user
     adds in Word without choosing a style should look like the rest of the program."""
@@ -87,9 +97,10 @@ def plain_paragraph_defaults(styles_element: BaseOxmlElement, size_pt: float) ->
         paragraph.append(spacing)
     for attribute in list(spacing.attrib):
         del spacing.attrib[attribute]
-    spacing.set(qn("w:after"), "0")
-    spacing.set(qn("w:line"), "240")
-    spacing.set(qn("w:lineRule"), "auto")
+    spacing.set(qn("w:after"), str(round(after_pt * 20)))
+    single = line_rule == "single" or not line_pt
+    spacing.set(qn("w:line"), "240" if single else str(round((line_pt or 0) * 20)))
+    spacing.set(qn("w:lineRule"), "auto" if single else _LINE_RULES[line_rule])
     run = default_run_properties(styles_element)
     half_points = str(round(size_pt * 2))
     for tag in ("w:sz", "w:szCs"):
@@ -142,13 +153,13 @@ def bottom_rule(p_pr: BaseOxmlElement, size_pt: float) -> None:
     borders.append(_border("w:bottom", "single", size_pt))
 
 
-def box(p_pr: BaseOxmlElement, size_pt: float) -> None:
+def box(p_pr: BaseOxmlElement, size_pt: float, space_pt: int) -> None:
     """A line on all four sides of the paragraph (the box round a State draft marker)."""
     borders = _child(p_pr, "w:pBdr", _P_PR_ORDER)
     for old in list(borders):
         borders.remove(old)
     for edge in ("top", "left", "bottom", "right"):  # CT_PBdr's order
-        borders.append(_border(f"w:{edge}", "single", size_pt, space_pt=2))
+        borders.append(_border(f"w:{edge}", "single", size_pt, space_pt))
 
 
 def repeat_header(tr: BaseOxmlElement) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.text.paragraph import Paragraph
@@ -27,7 +26,8 @@ _THEME_ATTRIBUTE = {
 }
 
 
-def _style_chain(style: Any) -> list[Any]:
+def style_chain(style: Any) -> list[Any]:
+    """A style and the styles it is based on, nearest first."""
     chain = []
     while style is not None:
         chain.append(style)
@@ -46,8 +46,8 @@ def run_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
     if run is not None:
         found.append(run._r.rPr)
         if run._r.rPr is not None and run._r.rPr.find(qn("w:rStyle")) is not None:
-            found += [style.element.rPr for style in _style_chain(run.style)]
-    found += [style.element.rPr for style in _style_chain(paragraph.style)]
+            found += [style.element.rPr for style in style_chain(run.style)]
+    found += [style.element.rPr for style in style_chain(paragraph.style)]
     found.append(_defaults(paragraph))
     return [rpr for rpr in found if rpr is not None]
 
@@ -101,28 +101,6 @@ def all_runs(paragraph: Paragraph, name: str) -> bool:
     runs = text_runs(paragraph)
     assert runs, f"paragraph without text: {paragraph.text!r}"
     return all(flag(paragraph, r, name) for r in runs)
-
-
-def no_run(paragraph: Paragraph, name: str) -> bool:
-    return not any(flag(paragraph, r, name) for r in text_runs(paragraph))
-
-
-def format_value(paragraph: Paragraph, name: str) -> Any:
-    """A paragraph-format value (alignment, first_line_indent, …) through the style chain."""
-    value = getattr(paragraph.paragraph_format, name)
-    if value is not None:
-        return value
-    for style in _style_chain(paragraph.style):
-        value = getattr(style.paragraph_format, name)
-        if value is not None:
-            return value
-    return None
-
-
-def default_fonts(document: Document) -> dict[str, str]:
-    """The rFonts attributes of docDefaults: slot → font name (theme slots included)."""
-    fonts = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:rFonts"))
-    return {key.split("}")[1]: value for key, value in fonts.attrib.items()}
 
 
 def length_mm(value: Length | None) -> float | None:

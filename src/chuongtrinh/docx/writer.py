@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from chuongtrinh.docx import oxml, package
 from chuongtrinh.layout.blocks import Columns, Document, Para, Row, Table
-from chuongtrinh.profiles import ClosingRules, Profile, Style
+from chuongtrinh.profiles.models import ClosingRules, Drawing, Profile, Style
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -35,7 +35,7 @@ def style_name(role: str) -> str:
     return STYLE_PREFIX + role
 
 
-def _apply_style(style: ParagraphStyle, rules: Style) -> None:
+def _apply_style(style: ParagraphStyle, rules: Style, drawing: Drawing) -> None:
     font = style.font
     if rules.size_pt is not None:
         font.size = Pt(rules.size_pt)
@@ -57,17 +57,26 @@ def _apply_style(style: ParagraphStyle, rules: Style) -> None:
         fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
     fmt.keep_with_next = bool(rules.keep_with_next)
     if rules.rule_mm:
-        oxml.bottom_rule(style.element.get_or_add_pPr(), rules.rule_pt or 0.5)
+        oxml.bottom_rule(style.element.get_or_add_pPr(), rules.rule_pt or drawing.rule_pt)
     if rules.box_mm:
-        oxml.box(style.element.get_or_add_pPr(), rules.rule_pt or 0.5)
+        oxml.box(
+            style.element.get_or_add_pPr(), rules.rule_pt or drawing.rule_pt, drawing.box_space_pt
+        )
 
 
 def _setup_styles(document: WordDocument, profile: Profile, roles: Iterable[str]) -> None:
     styles = document.styles
-    defaults = oxml.default_run_properties(styles.element)
-    oxml.set_fonts(defaults, profile.font.name)
-    oxml.set_language(defaults, profile.font.lang)
-    oxml.plain_paragraph_defaults(styles.element, profile.font.size_pt)
+    run_defaults = oxml.default_run_properties(styles.element)
+    oxml.set_fonts(run_defaults, profile.font.name)
+    oxml.set_language(run_defaults, profile.font.lang)
+    defaults = profile.defaults
+    oxml.plain_paragraph_defaults(
+        styles.element,
+        profile.font.size_pt,
+        defaults.space_after_pt,
+        defaults.line_rule,
+        defaults.line_pt,
+    )
     normal = styles["Normal"]
     normal.font.name = profile.font.name
     normal.font.size = Pt(profile.font.size_pt)
@@ -76,7 +85,7 @@ def _setup_styles(document: WordDocument, profile: Profile, roles: Iterable[str]
         style = styles.add_style(style_name(role), WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = True
-        _apply_style(style, profile.style(role))
+        _apply_style(style, profile.style(role), profile.drawing)
 
 
 def _setup_page(document: WordDocument, profile: Profile) -> None:
@@ -191,7 +200,8 @@ class _Writer:
     def page_bottom(self, paragraph: Paragraph, rules: Style) -> None:
         """A frame one line high whose bottom is `page_bottom_mm` above the page's edge."""
         page = self.profile.page
-        line_mm = (rules.size_pt or self.profile.font.size_pt) * 25.4 / 72 * 1.3
+        font = self.profile.font
+        line_mm = (rules.size_pt or font.size_pt) * 25.4 / 72 * font.line_height
         top_mm = page.height_mm - (rules.page_bottom_mm or 0) - line_mm
         oxml.page_bottom_frame(
             paragraph._p.get_or_add_pPr(),

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from chuongtrinh.importer.recognise import Imported
+from chuongtrinh.importer.state import Imported
 
 
 class _Dumper(yaml.SafeDumper):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from docx.opc.exceptions import PackageNotFoundError
 
-from chuongtrinh.api import write_atomic
+from chuongtrinh.build.output import write_atomic
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
-from chuongtrinh.importer import legacy
+from chuongtrinh.importer import word97 as legacy
 from chuongtrinh.importer.emit import report, to_yaml
 from chuongtrinh.importer.recognise import Imported, import_document
 

@@ -7,7 +7,7 @@ ones `chuongtrinh fix-encoding` uses (`chuongtrinh.legacy`)."""
 
 from __future__ import annotations
 
-from chuongtrinh import legacy
+from chuongtrinh.source import encodings as legacy
 
 
 def encoding_of(font: str | None) -> str | None:

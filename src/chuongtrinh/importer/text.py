@@ -1,12 +1,22 @@
-"""Text of a read paragraph: spacing tidied, emphasis written back as `*italic*`/`**bold**`."""
+"""Text of a read paragraph: spacing tidied, emphasis written back as `*italic*`/`**bold**`,
+split into the pieces a line holds; the marks of headings and items as people type them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from chuongtrinh.importer.reading import Para, Piece
+from chuongtrinh.profiles.recognise import Phrasebook
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# A line that only decorates: the star under the issuer, a rule typed as dashes, nothing.
+DECORATION = re.compile(r"^(?:\*|[-_–—=.]{2,}|)$")
+HEADING = re.compile(
+    r"^(?:(?P<roman>[IVXLC]+)\.|(?P<arabic>\d+)\.|(?P<letter>[a-zđ])\))\s*(?P<rest>\S.*)$", re.S
+)
+ITEM = re.compile(r"^(?P<label>[-+•–]|\(\d+\)|\d+[.)]|[a-zđ]\))\s*(?P<rest>\S.*)$", re.S)
+GROUNDS = re.compile(r"^(?:[-–+]\s*)?Căn cứ\b")
 
 
 def tidy(text: str, *, keep_breaks: bool = False) -> str:
@@ -51,3 +61,21 @@ def marked(
         end = text[len(text.rstrip()) :]
         out += f"{start}{mark}{core}{mark}{end}"
     return out.strip() if exact else tidy(out, keep_breaks=keep_breaks)
+
+
+def pieces(para: Para, phrases: Phrasebook) -> Iterator[tuple[int, str]]:
+    """The pieces of a paragraph split at line breaks and tab gaps, with their column (0 for
+    text before a tab gap, 1 after it, -1 when the line has no gap). A date or number line
+    stays whole, whatever spaces it holds."""
+    for line in para.text.split("\n"):
+        parts = []
+        for part in re.split(r"\t+", line):
+            whole = tidy(part)
+            known = any(p.match(whole) for p in phrases.dates.line) or phrases.number_line(whole)
+            parts += [whole] if known else [tidy(p) for p in re.split(r"\s{5,}", part)]
+        parts = [p for p in parts if p]
+        if len(parts) == 1:
+            yield -1, parts[0]
+        else:
+            for i, part in enumerate(parts):
+                yield (0 if i < len(parts) - 1 else 1), part

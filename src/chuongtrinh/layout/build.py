@@ -7,14 +7,14 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from chuongtrinh import phrases
 from chuongtrinh.layout import numbering
 from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
 from chuongtrinh.layout.inline import runs
 from chuongtrinh.layout.sections import free_text, numbered
 from chuongtrinh.layout.table import TableBuilder, has_items, item_text
-from chuongtrinh.model import Item, Program, Section
-from chuongtrinh.profiles import Profile
+from chuongtrinh.model.program import Item, Program, Section
+from chuongtrinh.profiles import phrases
+from chuongtrinh.profiles.models import Profile
 
 Key = tuple[str | int, ...]
 

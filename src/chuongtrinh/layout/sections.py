@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from chuongtrinh.layout import numbering
-from chuongtrinh.model import Section
+from chuongtrinh.model.program import Section
 
 Key = tuple[str | int, ...]
 

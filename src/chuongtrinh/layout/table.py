@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from chuongtrinh.layout.blocks import Para, Row, Run, Table
 from chuongtrinh.layout.inline import runs
 from chuongtrinh.layout.sections import free_text, numbered
-from chuongtrinh.model import Item, Section, TableColumn
-from chuongtrinh.profiles import Profile
+from chuongtrinh.model.program import Item, Section, TableColumn
+from chuongtrinh.profiles.models import Profile
 
 Key = tuple[str | int, ...]
 

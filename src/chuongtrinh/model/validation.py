@@ -11,8 +11,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
-from chuongtrinh.model import Program
-from chuongtrinh.source import Located, Path_
+from chuongtrinh.model.program import Program
+from chuongtrinh.source.located import Located, Path_
 
 _TYPE_VI = {
     str: "văn bản",

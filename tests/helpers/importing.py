@@ -8,10 +8,9 @@ from typing import Any
 
 from chuongtrinh import api
 from chuongtrinh.docx import reader
-from chuongtrinh.importer import import_document
 from chuongtrinh.importer.emit import to_yaml
-from chuongtrinh.importer.recognise import Imported
-from chuongtrinh.model import Program
+from chuongtrinh.importer.recognise import Imported, import_document
+from chuongtrinh.model.program import Program
 
 
 def lines(data: bytes) -> list[str]:

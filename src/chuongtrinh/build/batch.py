@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from chuongtrinh import __version__
+from chuongtrinh.build.output import default_output, inside, write_atomic
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
-from chuongtrinh.output import default_output, inside, write_atomic
 
 MANIFEST = ".chuongtrinh-manifest.json"
 SUFFIXES = (".yaml", ".yml")
@@ -31,7 +31,7 @@ SUFFIXES = (".yaml", ".yml")
 PARALLEL_FROM = 8
 # A YAML file found in a folder is a program when one of these keys starts a line.
 _PROGRAM_KEY = re.compile(r"^(?:trich_yeu|noi_dung|co_quan|he_thong|loai)\s*:", re.M)
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 Status = Literal["built", "unchanged", "stale", "failed", "skipped", "removed"]
 
@@ -266,11 +266,11 @@ class Manifest:
 
 def _build_one(job: Job) -> Outcome:
     """Validate, lay out and write one program; never raises for a bad input or a bug."""
-    from chuongtrinh import api
+    from chuongtrinh.build import pipeline
 
     try:
-        compiled = api.compile_file(job.source, job.profile, job.templates)
-        data = api.render(compiled)
+        compiled = pipeline.compile_file(job.source, job.profile, job.templates)
+        data = pipeline.render(compiled)
         write_atomic(job.output, data)
     except ChuongtrinhError as exc:
         return Outcome(job.source, None, "failed", exc.diagnostics)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -16,6 +15,8 @@ import yaml
 from docx.document import Document
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+
+from helpers.examples import EXAMPLES
 
 Text = str | Sequence[tuple[str, str]]  # plain, or (text, "b"/"i"/"") pieces
 
@@ -171,7 +172,7 @@ def seed_000() -> bytes:
 
 def _example(name: str) -> dict[str, Any]:
     """The content of an example, read as plain YAML data (what a typist would copy)."""
-    path = Path(__file__).resolve().parents[1] / "examples" / f"{name}.yaml"
+    path = EXAMPLES / f"{name}.yaml"
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data
 

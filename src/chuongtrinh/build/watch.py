@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from chuongtrinh import batch
+from chuongtrinh.build import batch
 
 # How long watchfiles waits for more events after the first before it reports: an editor's
 # save is a write or a rename a few microseconds apart, so a few ms is enough and the clerk
@@ -42,7 +42,7 @@ def watch(
     """Build, then rebuild what is saved until `stop` is set (or Ctrl+C)."""
     import watchfiles
 
-    from chuongtrinh import api  # noqa: F401  (load the pipeline once, before the first save)
+    from chuongtrinh.build import pipeline  # noqa: F401  (load the pipeline once, before the first save)
 
     after_round(batch.build(inputs, options, on_outcome))
     ready()

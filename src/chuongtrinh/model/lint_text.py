@@ -5,23 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from chuongtrinh.errors import Diagnostic
-from chuongtrinh.profiles import DateRules
-from chuongtrinh.source import Located, Path_
+from chuongtrinh.profiles.models import DateRules, Profile
+from chuongtrinh.profiles.recognise import phrasebook
+from chuongtrinh.source.located import Located, Path_
 
 # Keys whose values are codes or dates the tool formats itself, not running text.
 _NOT_TEXT = {"he_thong", "loai", "so", "ngay", "du_thao", "trinh_bay", "kieu_muc", "viet_tat"}
 
-_DATE_FORMS = (
-    # 5/2/2023, 05/02/2023
-    re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
-    # ngày 5 tháng 2 năm 2023
-    re.compile(r"\bngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})"),
-    # tháng 2/2023, tháng 2 năm 2023
-    re.compile(r"\btháng (?P<m>\d{1,2})(?P<sep>/| năm )(?P<y>\d{4})"),
-)
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 # A space before , ; : ! ? ) or a full stop (not before "..." or "./.").
 _SPACE_BEFORE = re.compile(r"(?<=\S) +(?P<p>[,;:!?)]|\.(?![./]))")
@@ -44,13 +38,23 @@ def strings(located: Located) -> Iterator[tuple[Path_, str]]:
     yield from walk(located.data, ())
 
 
-def check(located: Located, dates: DateRules) -> list[Diagnostic]:
+def check(located: Located, profile: Profile) -> list[Diagnostic]:
     """The typing warnings of every string of the file."""
+    dating = _Dates(profile.date, phrasebook(profile).dates.in_text)
     found: list[Diagnostic] = []
     for path, text in strings(located):
         for rule in (_padding, _spacing, _quotes):
-            found += rule(located, path, text, dates)
+            found += rule(located, path, text, dating)
     return found
+
+
+@dataclass(frozen=True)
+class _Dates:
+    """The rule set's padding, and the forms a date is typed in ('5/2/2023', 'ngày 5 tháng 2
+    năm 2023', 'tháng 2/2023'), from its date template."""
+
+    rules: DateRules
+    forms: tuple[re.Pattern[str], ...]
 
 
 def _warn(
@@ -59,29 +63,30 @@ def _warn(
     return located.diagnostic(path, code, message, hint, index=index, severity="warning")
 
 
-def _padding(located: Located, path: Path_, text: str, dates: DateRules) -> list[Diagnostic]:
+def _padding(located: Located, path: Path_, text: str, dating: _Dates) -> list[Diagnostic]:
     found = []
+    dates = dating.rules
     months = ", ".join(str(m) for m in dates.pad_months)
     hint = (
         f"ngày dưới {dates.pad_day_below} và tháng {months} viết thêm số 0 ở đầu"
         " (05/02/2023, tháng 01), các tháng khác không (15/3/2023)"
     )
     covered: list[tuple[int, int]] = []
-    for pattern in _DATE_FORMS:
+    for pattern in dating.forms:
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for start, end in covered):
                 continue  # "tháng 2 năm 2023" inside "ngày 5 tháng 2 năm 2023"
             covered.append(match.span())
             groups = match.groupdict()
-            month = int(groups["m"])
-            day = int(groups.get("d") or 10)
+            month = int(groups["thang"])
+            day = int(groups.get("ngay") or 10)
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
             want_day, want_month = dates.padded(day, month)
             typed = match.group(0)
             expected = typed
             # Right to left, so a replaced day does not move the month's place.
-            for name, want in (("m", want_month), ("d", want_day)):
+            for name, want in (("thang", want_month), ("ngay", want_day)):
                 if groups.get(name) is not None and groups[name] != want:
                     start, end = (i - match.start() for i in match.span(name))
                     expected = expected[:start] + want + expected[end:]
@@ -99,7 +104,7 @@ def _padding(located: Located, path: Path_, text: str, dates: DateRules) -> list
     return found
 
 
-def _spacing(located: Located, path: Path_, text: str, dates: DateRules) -> list[Diagnostic]:
+def _spacing(located: Located, path: Path_, text: str, dating: _Dates) -> list[Diagnostic]:
     found = []
     for match in _DOUBLE_SPACE.finditer(text):
         found.append(
@@ -130,7 +135,7 @@ def _spacing(located: Located, path: Path_, text: str, dates: DateRules) -> list
 _QUOTE = re.compile("[“”]")
 
 
-def _quotes(located: Located, path: Path_, text: str, dates: DateRules) -> list[Diagnostic]:
+def _quotes(located: Located, path: Path_, text: str, dating: _Dates) -> list[Diagnostic]:
     depth, first_open = 0, -1
     for match in _QUOTE.finditer(text):
         index, char = match.start(), match.group(0)

@@ -7,11 +7,13 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
-from chuongtrinh import lint_text
 from chuongtrinh.errors import Diagnostic
-from chuongtrinh.model import Item, Program, Section
-from chuongtrinh.profiles import Profile
-from chuongtrinh.source import Located, Path_
+from chuongtrinh.model import lint_text
+from chuongtrinh.model.program import Item, Program, Section
+from chuongtrinh.profiles.choose import rule_date
+from chuongtrinh.profiles.models import Profile
+from chuongtrinh.profiles.recognise import phrasebook
+from chuongtrinh.source.located import Located, Path_
 
 
 def _warning(
@@ -49,7 +51,7 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
                 "các chữ viết tắt mới: " + ", ".join(profile.issuers),
             )
         )
-    day = program.date if isinstance(program.date, dt.date) else dt.date(program.date, 12, 31)
+    day = rule_date(program.date)  # the day the builder chose the rule set for
     if not profile.in_force_on(day):
         found.append(
             _warning(
@@ -62,13 +64,13 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
     if not program.is_draft:
         found += _issued_checks(program, located)
     found += _typed_marks(program, located)
-    found += _recipients(program, located)
+    found += _recipients(program, profile, located)
     found += _agency_spellings(program, located)
     found += _authority(program, profile, located)
     found += _number(program, profile, located)
     found += _summary_year(program, located)
     found += _long_items(program, profile, located)
-    found += lint_text.check(located, profile.date)
+    found += lint_text.check(located, profile)
     return found
 
 
@@ -166,18 +168,20 @@ def _key(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _recipients(program: Program, located: Located) -> list[Diagnostic]:
+def _recipients(program: Program, profile: Profile, located: Located) -> list[Diagnostic]:
     found = []
     lines = program.recipients
-    archive = [i for i, line in enumerate(lines) if _bare(line).startswith("lưu")]
+    label, is_archive = profile.labels.archive, phrasebook(profile).archive
+    archive = [i for i, line in enumerate(lines) if is_archive.match(_bare(line))]
     if not archive:
         found.append(
             _warning(
                 located,
                 ("noi_nhan",),
                 "archive-missing",
-                "nơi nhận thiếu dòng 'Lưu …'",
-                "thêm dòng cuối, ví dụ '- Lưu Văn phòng' (Đảng) hoặc '- Lưu: VT, VP.' (Nhà nước)",
+                f"nơi nhận thiếu dòng '{label} …'",
+                f"thêm dòng cuối, ví dụ '- {label} Văn phòng' (Đảng)"
+                f" hoặc '- {label}: VT, VP.' (Nhà nước)",
             )
         )
     elif archive[-1] != len(lines) - 1:
@@ -187,7 +191,7 @@ def _recipients(program: Program, located: Located) -> list[Diagnostic]:
                 ("noi_nhan", archive[-1]),
                 "archive-not-last",
                 f"dòng '{lines[archive[-1]]}' phải là dòng cuối của nơi nhận",
-                "chuyển dòng 'Lưu …' xuống cuối danh sách",
+                f"chuyển dòng '{label} …' xuống cuối danh sách",
             )
         )
     seen: dict[str, int] = {}
@@ -231,15 +235,12 @@ def _agency_spellings(program: Program, located: Located) -> list[Diagnostic]:
     return found
 
 
-# What an authority prefix looks like in either rule set: T/M, K/T, T/L, T/UQ, TM., KT., TL., TUQ., Q.
-_AUTHORITY = re.compile(r"^\s*((?:T|K)\s*[/.]?\s*(?:M|T|L|UQ)\b\.?|TUQ\b\.?|Q\b\.?)")
-
-
 def _authority(program: Program, profile: Profile, located: Located) -> list[Diagnostic]:
     allowed = profile.authority_prefixes
+    typed_as = phrasebook(profile).authority_typed  # T/M, TM., T.M … of any rule set
     found = []
     for index, line in enumerate(program.signature.authority if allowed else []):
-        match = _AUTHORITY.match(line)
+        match = typed_as.match(line)
         typed = match.group(1).strip() if match else None
         if typed is not None and typed not in allowed:
             found.append(
@@ -254,19 +255,15 @@ def _authority(program: Program, profile: Profile, located: Located) -> list[Dia
     return found
 
 
-_NUMBER_SIGN = (
-    re.compile(r"^\s*(?P<n>\d+)\s*-\s*(?P<kind>[^\s/-]+)\s*/\s*(?P<issuer>\S+)\s*$"),  # 36-CTr/ĐU
-    re.compile(r"^\s*(?P<n>\d+)\s*/\s*(?P<kind>[^\s/-]+)\s*-\s*(?P<issuer>\S+)\s*$"),  # 15/CTr-UBND
-)
-
-
 def _number(program: Program, profile: Profile, located: Located) -> list[Diagnostic]:
+    """A sign typed into the number ('36-CTr/ĐU', in any rule set's form), a kind that does
+    not match the kind's name."""
     found = []
-    match = next(
-        (p.match(program.number or "") for p in _NUMBER_SIGN if p.match(program.number or "")), None
-    )
+    number = program.number or ""
+    signs = phrasebook(profile).number_signs
+    match = next((m for sign in signs if (m := sign.match(number))), None)
     if match:
-        kind = match.group("kind")
+        kind = match["loai"]
         found.append(
             _warning(
                 located,
@@ -275,7 +272,7 @@ def _number(program: Program, profile: Profile, located: Located) -> list[Diagno
                 f"số '{program.number}' ghi loại '{kind}' nhưng loai là '{program.kind}'"
                 if kind != program.kind
                 else f"số '{program.number}' đã có ký hiệu, chương trình sẽ thêm lần nữa",
-                f"chỉ ghi số (so: {match.group('n')}); ký hiệu"
+                f"chỉ ghi số (so: {match['so']}); ký hiệu"
                 f" '{program.kind}/{program.organization.abbreviation}' do chương trình tự thêm",
             )
         )

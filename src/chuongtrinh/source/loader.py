@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,119 +11,30 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from chuongtrinh import legacy
-from chuongtrinh.errors import ChuongtrinhError, Diagnostic, Severity
+from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+from chuongtrinh.source import encodings as legacy
+from chuongtrinh.source.decode import max_bytes, read_text, too_big
+from chuongtrinh.source.located import Located, Mark, Path_
 
 try:  # libyaml's parser is several times faster; the pure one behaves the same
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-Path_ = tuple[str | int, ...]
-
 # A document with more nodes than this is an alias bomb, not a work program
 # (a 20,000-item program has about 100,000 nodes).
 MAX_NODES = 2_000_000
 # Deeper nesting than this is not a program either, and would exhaust Python's stack.
 MAX_DEPTH = 64
-# Input size limit in bytes; CHUONGTRINH_MAX_MB overrides it (a 20,000-item program is ~5 MB).
-DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-
 # Characters XML 1.0 forbids: Word refuses a document that carries one.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def max_bytes() -> int:
-    """The input size limit in force (CHUONGTRINH_MAX_MB, else 16 MB)."""
-    setting = os.environ.get("CHUONGTRINH_MAX_MB", "").strip()
-    try:
-        return int(float(setting) * 1024 * 1024) if setting else DEFAULT_MAX_BYTES
-    except ValueError:
-        return DEFAULT_MAX_BYTES
 
 
 _TAG_HINT = (
     "bỏ thẻ bắt đầu bằng '!' trước giá trị: tệp chỉ chứa văn bản, số, ngày, danh sách, bảng khóa"
 )
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-
-
-@dataclass(frozen=True)
-class Mark:
-    """1-based line and column of a node in the source text."""
-
-    line: int
-    col: int
-
-
-@dataclass
-class Located:
-    """The loaded data plus where each value (and each mapping key) stands in the file."""
-
-    file: str
-    data: Any
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
-    # Problems found while loading that do not stop validation (duplicate keys, bad dates):
-    # reporting them together with the schema's findings gives the user every error at once.
-    problems: list[Diagnostic] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list, repr=False)
-
-    def text_mark(self, path: Path_, index: int) -> Mark:
-        """The place of character `index` of the string at `path`, when it stands on one line
-        as typed (plain or quoted without escapes); else the place of the value."""
-        mark = self.value_mark(path)
-        value = self.data_at(path)
-        if path not in self.values or not isinstance(value, str) or mark.line > len(self.lines):
-            return mark
-        line = self.lines[mark.line - 1]
-        start = mark.col - 1
-        if line[start : start + 1] in ("'", '"'):
-            start += 1
-        if line[start:].startswith(value[: index + 1]):
-            return Mark(mark.line, start + index + 1)
-        return mark
-
-    def data_at(self, path: Path_) -> Any:
-        """The loaded value at `path`, or None."""
-        value = self.data
-        for part in path:
-            try:
-                value = value[part]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return value
-
-    def value_mark(self, path: Path_) -> Mark:
-        """The mark of the value at `path`, or of its nearest located ancestor."""
-        for end in range(len(path), -1, -1):
-            mark = self.values.get(path[:end])
-            if mark is not None:
-                return mark
-        return Mark(1, 1)
-
-    def key_mark(self, path: Path_) -> Mark:
-        """The mark of the key that names `path` (falls back to the value's)."""
-        return self.keys.get(path) or self.value_mark(path)
-
-    def diagnostic(
-        self,
-        path: Path_,
-        code: str,
-        message: str,
-        hint: str | None = None,
-        *,
-        at_key: bool = False,
-        index: int | None = None,
-        severity: Severity = "error",
-    ) -> Diagnostic:
-        """A finding at the value of `path` (its key with `at_key`, its character `index`)."""
-        if index is not None:
-            mark = self.text_mark(path, index)
-        else:
-            mark = self.key_mark(path) if at_key else self.value_mark(path)
-        return Diagnostic(self.file, mark.line, mark.col, code, message, hint, severity)
 
 
 def _mark(node: Node) -> Mark:
@@ -350,7 +259,7 @@ def loads(text: str, file: str = "<string>") -> Located:
     Problems inside an otherwise readable file are left in `Located.problems`."""
     located = Located(file, None, lines=text.splitlines())
     if len(text) > max_bytes():
-        raise ChuongtrinhError([_too_big(file, len(text))])
+        raise ChuongtrinhError([too_big(file, len(text))])
     surrogate = _SURROGATE.search(text)
     if surrogate:  # libyaml would fail to encode the text before reading it
         raise ChuongtrinhError([_control_char(file, text, surrogate.start())])
@@ -418,25 +327,6 @@ def _too_deep(file: str, mark: Mark) -> Diagnostic:
     )
 
 
-def _too_big(file: str, size: int) -> Diagnostic:
-    limit = max_bytes()
-    return Diagnostic(
-        file,
-        1,
-        1,
-        "too-large",
-        f"tệp quá lớn: {_megabytes(size)}, giới hạn là {_megabytes(limit)}",
-        "tách thành nhiều chương trình, hoặc đặt biến môi trường CHUONGTRINH_MAX_MB",
-    )
-
-
-def _megabytes(size: int) -> str:
-    """16 MB, 5,4 MB, 812 KB: the way a Vietnamese reader writes sizes."""
-    if size < 1048576:
-        return f"{round(size / 1024)} KB"
-    return f"{size / 1048576:.{0 if size % 1048576 == 0 else 1}f} MB".replace(".", ",")
-
-
 def _reader_diagnostic(file: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
     """A character YAML refuses to read, at its line and column."""
     position = exc.position
@@ -458,100 +348,6 @@ def _control_char(file: str, text: str, position: int) -> Diagnostic:
         f"ký tự điều khiển U+{ord(char):04X} không được phép trong tệp",
         "xóa ký tự này (thường bị dán theo khi sao chép từ Word, Zalo, PDF)",
     )
-
-
-_OS_ERRORS_VI: dict[type[OSError], str] = {
-    IsADirectoryError: "đây là thư mục, không phải tệp",
-    PermissionError: "không có quyền đọc",
-    FileNotFoundError: "không tìm thấy tệp",
-}
-
-
-def read_text(path: Path) -> str:
-    """Read a YAML file: UTF-8 (with or without a byte-order mark) or UTF-16; bad bytes located."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes():
-            raise ChuongtrinhError([_too_big(str(path), size)])
-        raw = path.read_bytes()
-    except OSError as exc:  # a folder, no permission, a file removed meanwhile
-        reason = _OS_ERRORS_VI.get(type(exc), exc.strerror or type(exc).__name__)
-        raise ChuongtrinhError(
-            [Diagnostic(str(path), 1, 1, "cannot-read", f"không đọc được tệp: {reason}")]
-        ) from None
-    return decode(raw, str(path))
-
-
-def decode(raw: bytes, file: str = "<bytes>") -> str:
-    """Bytes → text: UTF-8, UTF-8 with BOM, UTF-16 (BOM or not); else say what it looks like."""
-    utf16 = _utf16(raw)
-    if utf16 is not None:
-        try:
-            return raw.decode(utf16)
-        except UnicodeDecodeError:
-            pass  # not UTF-16 after all: report it as not UTF-8 below
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        name = guess_encoding(raw)
-        hint = (
-            f"chạy 'chuongtrinh fix-encoding {file}' để chuyển sang UTF-8, hoặc lưu lại tệp với"
-            " bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8)"
-        )
-        raise ChuongtrinhError(
-            [
-                Diagnostic(
-                    file,
-                    line,
-                    col,
-                    "not-utf8",
-                    f"tệp không phải văn bản UTF-8; có vẻ là bảng mã {name}",
-                    hint,
-                )
-            ]
-        ) from None
-
-
-def is_utf16(raw: bytes) -> bool:
-    return _utf16(raw) is not None
-
-
-def _utf16(raw: bytes) -> str | None:
-    """'utf-16' when the bytes start with its BOM or look like it (every other byte zero)."""
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "utf-16"
-    sample = raw[:400]
-    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
-        return "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
-    return None
-
-
-WINDOWS_1258 = "Windows-1258 (tiếng Việt của Windows)"
-LATIN_1 = "Windows-1252 (Latin-1), không có chữ tiếng Việt"
-
-
-def guess_encoding(raw: bytes) -> str:
-    """Which legacy encoding non-UTF-8 bytes look like: TCVN3, VNI, Windows-1258 or Latin-1."""
-    windows = unicodedata.normalize("NFC", raw.decode("cp1258", "replace"))
-    if legacy.reads_as_unicode_vietnamese(windows):
-        return WINDOWS_1258
-    counts = legacy.fix_lines(raw.decode("latin-1"))[1]
-    if counts:
-        return legacy.NAMES[max(counts, key=lambda enc: counts[enc])]
-    return LATIN_1
-
-
-def to_unicode(raw: bytes) -> tuple[str, str | None]:
-    """Any input bytes → NFC text with legacy lines converted; and the encoding they were in."""
-    try:
-        return decode(raw), None
-    except ChuongtrinhError:
-        name = guess_encoding(raw)
-    codec = "cp1258" if name == WINDOWS_1258 else "latin-1"
-    return unicodedata.normalize("NFC", raw.decode(codec, "replace")), name
 
 
 def load(path: Path) -> Located:

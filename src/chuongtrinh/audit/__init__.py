@@ -1,0 +1,1 @@
+"""`chuongtrinh check`: audit a .docx against a rule set."""

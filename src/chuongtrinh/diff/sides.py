@@ -1,0 +1,42 @@
+"""The two revisions of a diff compiled and laid out, and the redline written as .docx."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chuongtrinh.build.pipeline import compile_text, layout
+from chuongtrinh.diff import revision
+from chuongtrinh.diff.changes import Diff, Side, compare
+from chuongtrinh.layout.blocks import Para, Row
+
+
+def side(read: revision.Source) -> Side:
+    """One compiled and laid-out revision; raises ChuongtrinhError with located diagnostics."""
+    compiled = compile_text(read.text, read.name)
+    return Side(read.name, compiled.program, compiled.profile, layout(compiled), read.revision)
+
+
+def diff(old: str | None, new: str | None, rev: str | None = None, file: str | None = None) -> Diff:
+    """Compare two revisions: `OLD NEW` (files or `REV:FILE`) or `rev='A..B'` with `file`."""
+    before, after = revision.pair(old, new, rev, file)
+    return compare(side(before), side(after))
+
+
+def redline(changes: Diff, author: str, date: str) -> bytes:
+    """The new revision as .docx with the differences recorded as Word tracked changes."""
+    from chuongtrinh.diff.redline import TrackedPara, TrackedRow
+    from chuongtrinh.diff.redline import redline as blocks
+    from chuongtrinh.docx.tracked import Revisions, track
+    from chuongtrinh.docx.writer import render as write
+
+    revisions = Revisions(author, date)
+
+    def decorate(p: Any, para: Para, made: list[list[Any]]) -> None:
+        if isinstance(para, TrackedPara):
+            track(revisions, p, made, para.marks, para.mark, para.move)
+
+    def decorate_row(tr: Any, row: Row) -> None:
+        if isinstance(row, TrackedRow):
+            revisions.mark_row(tr, row.mark)
+
+    return write(blocks(changes), changes.new.profile, decorate, decorate_row)

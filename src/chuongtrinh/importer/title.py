@@ -1,0 +1,65 @@
+"""The title phase: the kind line ('CHƯƠNG TRÌNH'), the summary under it, what the program is
+attached to, and the separator that ends them."""
+
+from __future__ import annotations
+
+from chuongtrinh.importer.reading import Para, Unit
+from chuongtrinh.importer.state import State
+from chuongtrinh.importer.text import DECORATION, GROUNDS, HEADING, ITEM, marked, tidy
+
+
+def is_kind(state: State, para: Para) -> bool:
+    """The kind line ('CHƯƠNG TRÌNH'); pandoc may put the summary after it in the same
+    paragraph, behind a line break."""
+    if para.role == "kind":
+        return True
+    first = tidy(para.text.split("\n")[0]).upper()
+    return para.role is None and first in state.phrases.kind_names
+
+
+def read_title(state: State, units: list[Unit]) -> list[Unit]:
+    """Fill loai, ten_loai, trich_yeu and kem_theo from the units from the kind line on;
+    return the units after the title."""
+    kind = units[0]
+    assert isinstance(kind, Para)
+    name, *after = [tidy(line) for line in kind.text.split("\n")]
+    name = name.upper()
+    loai = state.data.get("loai") or state.phrases.kind_names.get(name, "CTr")
+    state.data["loai"] = loai
+    if (state.phrases.kinds.get(loai) or "").upper() != name:
+        state.data["ten_loai"] = name
+    summary: list[str] = [line for line in after if line]
+    i = 1
+    while i < len(units):
+        unit = units[i]
+        if not isinstance(unit, Para):
+            break
+        text = tidy(unit.text, keep_breaks=True)
+        plain_first = (  # a summary typed without bold, right under the kind
+            not summary and unit.role is None and text and i == 1
+            and not (HEADING.match(text) or ITEM.match(text) or GROUNDS.match(text))
+        )  # fmt: skip
+        if (
+            unit.role == "summary"
+            or plain_first
+            or (unit.role is None and text and unit.all_bold and not HEADING.match(text))
+        ):
+            summary.append(marked(unit, plain_bold=True, keep_breaks=True, exact=state.own))
+            i += 1
+            continue
+        if unit.role == "attached" or (text.startswith("(") and text.endswith(")")):
+            state.data["kem_theo"] = text[1:-1]
+            i += 1
+            continue
+        if unit.role == "separator" or (DECORATION.match(text) and summary):
+            i += 1
+            if unit.role == "separator" or text:
+                break
+            continue
+        break
+    if summary:
+        state.data["trich_yeu"] = "\n".join(summary)
+    else:
+        state.data["trich_yeu"] = "(chưa rõ trích yếu)"
+        state.guess("trich_yeu", "không thấy; cần điền", "đoán")
+    return units[i:]

@@ -1,0 +1,1 @@
+"""Step 2: the programme model, its validation from the located tree, and lint."""

@@ -1,0 +1,301 @@
+"""The models of a rule set (profile): page, fonts, styles, labels, punctuation, phrases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+Align = Literal["left", "center", "right", "justify"]
+LineRule = Literal["single", "at_least", "exact"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Style(_Data):
+    """How one role of paragraph looks; every field is optional so styles can build on each other."""
+
+    based_on: str | None = Field(
+        None, description="Kiểu gốc mà kiểu này kế thừa (tên một vai trò khác trong styles)"
+    )
+    size_pt: float | None = Field(None, description="Cỡ chữ (pt)")
+    bold: bool | None = Field(None, description="In đậm")
+    italic: bool | None = Field(None, description="In nghiêng")
+    underline: bool | None = Field(None, description="Gạch chân chữ")
+    caps: bool | None = Field(None, description="Chữ in hoa")
+    align: Align | None = Field(None, description="Căn lề: left, center, right, justify")
+    first_line_mm: float | None = Field(None, description="Thụt đầu dòng (mm)")
+    space_before_pt: float | None = Field(None, description="Khoảng cách trước đoạn (pt)")
+    space_after_pt: float | None = Field(None, description="Khoảng cách sau đoạn (pt)")
+    line_rule: LineRule | None = Field(
+        None,
+        description="Giãn dòng: single (đơn), at_least (tối thiểu line_pt), exact (đúng line_pt)",
+    )
+    line_pt: float | None = Field(
+        None, description="Khoảng cách dòng (pt) khi line_rule là at_least hoặc exact"
+    )
+    keep_with_next: bool | None = Field(
+        None, description="Giữ đoạn cùng trang với đoạn sau (tiêu đề)"
+    )
+    rule_mm: float | None = Field(
+        None, description="Độ dài đường kẻ giữa dưới đoạn (mm), như dưới tên cơ quan, tiêu ngữ"
+    )
+    rule_pt: float | None = Field(None, description="Độ dày đường kẻ hoặc khung (pt)")
+    box_mm: float | None = Field(
+        None,
+        description="Độ rộng khung bao quanh đoạn (mm), sát lề phải (dấu DỰ THẢO của Nhà nước)",
+    )
+    page_bottom_mm: float | None = Field(
+        None,
+        description="Đặt đoạn tách khỏi dòng chữ, cách mép dưới trang này (mm) (HD 05: 'Không phổ biến…' ở trang cuối, cách mép dưới 10 mm)",
+    )
+
+
+class Margins(_Data):
+    top: float = Field(description="Lề trên (mm)")
+    bottom: float = Field(description="Lề dưới (mm)")
+    left: float = Field(description="Lề trái (mm)")
+    right: float = Field(description="Lề phải (mm)")
+
+
+class Page(_Data):
+    width_mm: float = Field(description="Chiều rộng khổ giấy (mm); A4: 210")
+    height_mm: float = Field(description="Chiều cao khổ giấy (mm); A4: 297")
+    margin_mm: Margins = Field(description="Lề trang (mm)")
+    header_mm: float = Field(description="Khoảng cách từ mép trên trang đến số trang (mm)")
+    footer_mm: float = Field(description="Khoảng cách từ mép dưới trang đến chân trang (mm)")
+
+
+class Font(_Data):
+    name: str = Field(
+        description="Phông chữ, ghi ở cả 4 vị trí của Word (ascii, hAnsi, eastAsia, cs)"
+    )
+    size_pt: float = Field(description="Cỡ chữ mặc định (pt)")
+    lang: str = Field(description="Ngôn ngữ của văn bản (kiểm tra chính tả của Word), ví dụ vi-VN")
+    # The height of one line as a multiple of the font size (Times New Roman's single line is
+    # about 1.15 em; 1.3 leaves room for Vietnamese stacked marks): sizes a frame of one line.
+    line_height: float = Field(
+        description="Chiều cao một dòng, tính bằng bội số cỡ chữ (dùng để đặt khung một dòng)"
+    )
+
+
+class Drawing(_Data):
+    """Lines the styles draw: the rule under a paragraph and the box round a draft marker."""
+
+    rule_pt: float = Field(description="Độ dày đường kẻ hoặc khung khi kiểu không ghi rule_pt (pt)")
+    box_space_pt: int = Field(description="Khoảng cách giữa khung và chữ bên trong (pt)")
+
+
+class Defaults(_Data):
+    """Word's document defaults: what a paragraph gets when nobody chose a style for it."""
+
+    space_after_pt: float = Field(description="Khoảng cách sau đoạn mặc định của Word (pt)")
+    line_rule: LineRule = Field(description="Giãn dòng mặc định của Word: single, at_least, exact")
+    line_pt: float | None = Field(
+        None, description="Khoảng cách dòng mặc định (pt) khi line_rule là at_least hoặc exact"
+    )
+
+
+class HeaderRules(_Data):
+    widths_mm: tuple[float, float] = Field(
+        description="Độ rộng hai cột của bảng phần đầu (mm): cột cơ quan, cột quốc hiệu/tiêu đề Đảng"
+    )
+    indent_mm: float = Field(
+        0, description="Bảng phần đầu lùi so với lề trái (mm; số âm: lấn vào lề)"
+    )
+    banner: str = Field(
+        description="Dòng trên cùng bên phải: ĐẢNG CỘNG SẢN VIỆT NAM hoặc quốc hiệu"
+    )
+    motto: str | None = Field(
+        None, description="Tiêu ngữ dưới quốc hiệu (văn bản Nhà nước): Độc lập - Tự do - Hạnh phúc"
+    )
+    star: str = Field(
+        description="Dấu dưới tên cơ quan ban hành của Đảng ('*'); để trống nếu kẻ đường thay dấu sao"
+    )
+    date_gap_lines: int = Field(
+        0, description="Số dòng trống giữa dòng trên cùng bên phải và dòng địa danh, ngày tháng"
+    )
+    draft_on_top: bool = Field(
+        False,
+        description="Dấu dự thảo đặt trong khung phía trên phần đầu (thói quen Nhà nước), thay vì dưới số",
+    )
+
+
+class ClosingRules(_Data):
+    widths_mm: tuple[float, float] = Field(
+        description="Độ rộng hai cột của bảng cuối (mm): nơi nhận, chữ ký"
+    )
+    indent_mm: float = Field(0, description="Bảng cuối lùi so với lề trái (mm)")
+    signing_lines: int = Field(description="Số dòng trống để ký tay")
+    label_underline: bool = Field(description="Gạch chân chữ 'Nơi nhận' (không gạch dấu ':')")
+    keep_together: bool = Field(False, description="Giữ nơi nhận và chữ ký trên cùng một trang")
+
+
+class Labels(_Data):
+    recipients: str = Field(description="Chữ đầu khối nơi nhận: Nơi nhận")
+    lead_agency: str = Field(description="Nhãn dòng cơ quan chủ trì: Cơ quan chủ trì tham mưu")
+    draft: str = Field(description="Chữ của dấu dự thảo: Dự thảo")
+    archive: str = Field("Lưu", description="Chữ đầu dòng lưu, dòng cuối nơi nhận: Lưu")
+
+
+class Punctuation(_Data):
+    recipient: str = Field(
+        description="Dấu cuối mỗi dòng nơi nhận (HD 36: ',', HD 05 và NĐ 30: ';')"
+    )
+    recipient_last: str = Field(description="Dấu cuối dòng nơi nhận cuối cùng ('.')")
+    body_end: str = Field(description="Dấu kết thúc văn bản sau đoạn kết luận ('./.')")
+    # None: each căn cứ stays as typed (HD 36); otherwise every one but the last ends so.
+    grounds: str | None = Field(
+        None,
+        description="Dấu cuối mỗi căn cứ trừ căn cứ cuối; để trống: giữ như người soạn gõ (HD 36)",
+    )
+    grounds_last: str | None = Field(None, description="Dấu cuối căn cứ cuối cùng")
+    grounds_prefix: str = Field("", description="Chữ đặt trước mỗi căn cứ (HD 05: '- ')")
+
+
+class DateRules(_Data):
+    pad_day_below: int = Field(description="Ngày nhỏ hơn số này viết thêm số 0 ở đầu (10: ngày 05)")
+    pad_months: tuple[int, ...] = Field(
+        description="Các tháng viết thêm số 0 ở đầu (1, 2: tháng 01, tháng 02)"
+    )
+
+    def day_text(self, day: int) -> str:
+        """'05' or '15': a leading zero below `pad_day_below`."""
+        return f"{day:02d}" if day < self.pad_day_below else str(day)
+
+    def month_text(self, month: int) -> str:
+        """'02' or '3': a leading zero for the months in `pad_months`."""
+        return f"{month:02d}" if month in self.pad_months else str(month)
+
+    def padded(self, day: int, month: int) -> tuple[str, str]:
+        """Day and month as the rule set writes them: 'ngày 05 tháng 02', 'ngày 15 tháng 3'."""
+        return self.day_text(day), self.month_text(month)
+
+
+class LintRules(_Data):
+    """Limits of the warnings `validate` gives (data, so an office may tune them)."""
+
+    max_item_chars: int = Field(
+        1000, description="Mục dài hơn số ký tự này bị cảnh báo (có lẽ nhiều mục dán làm một)"
+    )
+
+
+class Numbering(_Data):
+    nested_headings: tuple[str, ...] = Field(
+        description="Ký hiệu các cấp tiêu đề khi có phần con: I., 1., a)"
+    )
+    flat_headings: tuple[str, ...] = Field(
+        description="Ký hiệu các cấp tiêu đề khi không có phần con: 1., a)"
+    )
+    item: str = Field(description="Ký hiệu mục mặc định: '-'")
+
+
+class Phrases(_Data):
+    number: str = Field(description="Tệp mẫu câu của dòng số, ký hiệu (Jinja)")
+    date: str = Field(description="Tệp mẫu câu của dòng địa danh, ngày tháng")
+    draft: str = Field(description="Tệp mẫu câu của dấu dự thảo")
+    lead_agency: str = Field(description="Tệp mẫu câu của dòng cơ quan chủ trì")
+    recipients: str = Field(description="Tệp mẫu câu của các dòng nơi nhận")
+
+
+class TableColumn(_Data):
+    title: str = Field(description="Tiêu đề cột")
+    width: float = Field(description="Phần độ rộng của cột; các cột được co giãn cho vừa khổ chữ")
+
+
+class TableRules(_Data):
+    """The items of `trinh_bay: bang`: which fields become columns, their titles and shares."""
+
+    columns: dict[str, TableColumn] = Field(
+        description="Các cột có thể dùng (stt, noi_dung, chu_tri, phoi_hop, thoi_gian, ghi_chu)"
+    )
+    default: tuple[str, ...] = Field(
+        description="Các cột mặc định khi chương trình không ghi cot_bang"
+    )
+    border_pt: float = Field(description="Độ dày đường viền bảng (pt)")
+    padding_mm: float = Field(description="Khoảng cách chữ trong ô với đường viền (mm)")
+
+
+class Profile(_Data):
+    """A complete rule set, after `extends` has been applied."""
+
+    name: str = Field(description="Tên bộ quy tắc, ví dụ dang-2018")
+    family: str = Field(
+        description="Hệ thống văn bản (he_thong) mà bộ quy tắc thuộc về: dang, nha-nuoc"
+    )
+    source: str = Field(description="Văn bản quy định mà bộ quy tắc theo")
+    in_force_from: dt.date | None = Field(None, description="Ngày bắt đầu có hiệu lực")
+    in_force_until: dt.date | None = Field(None, description="Ngày cuối cùng có hiệu lực")
+    kinds: dict[str, str] = Field(
+        description="Chữ viết tắt tên loại văn bản và tên loại: CTr: CHƯƠNG TRÌNH"
+    )
+    page: Page = Field(description="Khổ giấy và lề")
+    font: Font = Field(description="Phông chữ")
+    drawing: Drawing = Field(description="Đường kẻ và khung")
+    defaults: Defaults = Field(description="Định dạng mặc định của Word cho đoạn không có kiểu")
+    header: HeaderRules = Field(
+        description="Phần đầu văn bản: bảng hai cột, quốc hiệu hoặc tiêu đề Đảng"
+    )
+    closing: ClosingRules = Field(description="Phần cuối: nơi nhận và chữ ký")
+    labels: Labels = Field(description="Các chữ cố định: Nơi nhận, Lưu, Dự thảo, cơ quan chủ trì")
+    separator: str = Field(description="Dòng dưới trích yếu ('-----' của văn bản Đảng)")
+    punctuation: Punctuation = Field(description="Dấu câu do chương trình tự thêm")
+    date: DateRules = Field(description="Cách viết ngày, tháng")
+    numbering: Numbering = Field(description="Ký hiệu các cấp tiêu đề và mục")
+    phrases: Phrases = Field(
+        description="Các tệp mẫu câu (trong templates/ hoặc thư mục templates của bộ quy tắc)"
+    )
+    table: TableRules = Field(description="Trình bày các mục thành bảng (trinh_bay: bang)")
+    # Issuer abbreviations this version names (for hints), and those it no longer allows.
+    issuers: dict[str, str] = Field(
+        default_factory=dict,
+        description="Chữ viết tắt tên cơ quan ban hành mà văn bản quy định nêu (để gợi ý)",
+    )
+    dropped_issuers: tuple[str, ...] = Field(
+        (), description="Chữ viết tắt tên cơ quan không còn dùng (cảnh báo)"
+    )
+    # A folder of phrase templates that replace the built-in ones of the same name; written
+    # relative to the profile file, stored absolute.
+    templates: Path | None = Field(
+        None, description="Thư mục mẫu câu riêng (.j2), tính từ thư mục của tệp bộ quy tắc"
+    )
+    styles: dict[str, Style] = Field(
+        default_factory=dict,
+        description="Định dạng của từng vai trò đoạn (body, heading_1, recipient…)",
+    )
+    # Signature authority prefixes the rule set allows (T/M, K/T… or TM., KT.…); empty: any.
+    authority_prefixes: tuple[str, ...] = Field(
+        (),
+        description="Các tiền tố thẩm quyền ký được dùng (T/M, K/T… hoặc TM., KT.…); để trống: không kiểm tra",
+    )
+    lint: LintRules = Field(LintRules(), description="Giới hạn của các cảnh báo khi kiểm tra")
+
+    # Resolved styles by role: the layout and the writer ask for a role's style once per
+    # paragraph, and folding a based_on chain copies models.
+    _resolved: dict[str, Style] = PrivateAttr(default_factory=dict)
+
+    def style(self, role: str) -> Style:
+        """The style of `role` with its `based_on` chain folded in."""
+        found = self._resolved.get(role)
+        if found is None:
+            found = self._resolved[role] = _resolve_style(self.styles, role)
+        return found
+
+    def in_force_on(self, day: dt.date) -> bool:
+        starts = self.in_force_from is None or self.in_force_from <= day
+        return starts and (self.in_force_until is None or day <= self.in_force_until)
+
+
+def _resolve_style(styles: dict[str, Style], role: str, seen: tuple[str, ...] = ()) -> Style:
+    if role in seen:
+        raise ValueError(f"style '{role}' is based on itself: {' → '.join((*seen, role))}")
+    style = styles[role]
+    if style.based_on is None:
+        return style
+    parent = _resolve_style(styles, style.based_on, (*seen, role))
+    own = style.model_dump(exclude_none=True, exclude={"based_on"})
+    return parent.model_copy(update=own)

@@ -1,0 +1,1 @@
+"""Step 1: bytes → text → a YAML tree that remembers where each value stands."""
