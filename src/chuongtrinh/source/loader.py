@@ -135,6 +135,10 @@ class _Builder:
             return None
         if isinstance(value, str):
             return self._text(node, value)
+        if isinstance(value, bytes):
+            # !!binary would carry text past the checks below (pydantic reads bytes as str).
+            self.diag(node, "bad-tag", f"thẻ YAML không được hỗ trợ: {node.tag}", _TAG_HINT)
+            return None
         return value
 
     def _text(self, node: Node, value: str) -> str:
