@@ -49,6 +49,7 @@ def check(
     """Kiểm tra thể thức tệp .docx: khổ giấy, lề, phông, cỡ chữ, số, ngày, nơi nhận, chữ ký."""
     from chuongtrinh import api
     from chuongtrinh.audit.check import CheckError, ProfileNotFound
+    from chuongtrinh.errors import ChuongtrinhError
 
     require_files(files)
     records = []
@@ -63,6 +64,10 @@ def check(
             typer.echo(f"{path}: lỗi [unreadable] {exc}", err=True)
             failed = True
             continue
+        except ChuongtrinhError as exc:  # the --profile file is broken: the same for every file
+            for diagnostic in exc.diagnostics:
+                typer.echo(diagnostic.format(), err=True)
+            raise typer.Exit(exc.exit_code) from None
         failed |= any(f.severity == "error" for f in result.findings)
         if output_format is OutputFormat.json:
             records.append(
