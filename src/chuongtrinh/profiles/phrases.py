@@ -10,10 +10,11 @@ from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
 from jinja2.environment import Environment
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.profiles import confine
+from chuongtrinh.profiles.budget import for_render
+from chuongtrinh.profiles.sandbox import BoundedSandbox, TemplateLimit
 from chuongtrinh.resources import templates_dir
 
 # A phrase template is a few lines; a bigger file is not one (and would be read whole).
@@ -48,10 +49,10 @@ def _readable(path: Path, folder: Path) -> bool:
 
 
 @cache
-def _environment(search_path: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
-    # Sandboxed and strict: a user's own template can neither reach Python internals
-    # nor silently print nothing for a misspelt variable.
-    return ImmutableSandboxedEnvironment(
+def _environment(search_path: tuple[Path, ...]) -> BoundedSandbox:
+    # Sandboxed, bounded and strict: a user's own template can neither reach Python internals,
+    # nor use the machine up, nor silently print nothing for a misspelt variable.
+    return BoundedSandbox(
         loader=_ConfinedLoader([str(p) for p in search_path]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -96,9 +97,19 @@ def _failure(template: str, exc: Exception, variables: tuple[str, ...] = ()) -> 
         )
         return TemplateFailure(diagnostic, variables)
     line = _template_line(exc.__traceback__, file, getattr(exc, "lineno", None) or 1)
+    if isinstance(exc, TemplateLimit):
+        diagnostic = Diagnostic(
+            file, line, 1, "template-limit", f"mẫu câu chữ vượt giới hạn: {exc}", _LIMIT_HINT
+        )
+        return TemplateFailure(diagnostic, variables)
     message = exc.message if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
     diagnostic = Diagnostic(file, line, 1, "template-error", f"lỗi mẫu câu chữ: {message}")
     return TemplateFailure(diagnostic, variables)
+
+
+_LIMIT_HINT = (
+    "một mẫu câu chỉ in vài dòng: bỏ vòng lặp lồng nhau, range() lớn, phép nhân chuỗi hay số lớn"
+)
 
 
 def render(template: str, extra_dirs: Sequence[Path] = (), **values: Any) -> str:
@@ -112,6 +123,7 @@ def render(template: str, extra_dirs: Sequence[Path] = (), **values: Any) -> str
     except (TemplateError, RecursionError) as exc:  # deep nesting overflows jinja's parser
         raise _failure(template, exc) from None
     try:
-        return compiled.render(**values).strip("\n")
+        with for_render():
+            return compiled.render(**values).strip("\n")
     except Exception as exc:  # a user's template may fail in any way; report, never crash
         raise _failure(compiled.filename or template, exc, tuple(values)) from None
