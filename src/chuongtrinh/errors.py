@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from enum import IntEnum
 from typing import Any, ClassVar, Literal
@@ -79,3 +79,22 @@ class UsageError(MessageError):
     """A command line that cannot be carried out as written: exit code 2."""
 
     exit_code = ExitCode.USAGE
+
+
+_BOUND_VI = {
+    "finite_number": "phải là một số hữu hạn, không phải .inf hay .nan",
+    "greater_than": "phải lớn hơn {gt}",
+    "greater_than_equal": "không được nhỏ hơn {ge}",
+    "less_than": "phải nhỏ hơn {lt}",
+    "less_than_equal": "không được lớn hơn {le}",
+}
+
+
+def bound_message(error: Mapping[str, Any]) -> str | None:
+    """A pydantic error about a number outside its bounds, said in Vietnamese ('không được lớn
+    hơn 558,8'); None for any other error. Programmes and profiles both report them."""
+    template = _BOUND_VI.get(error["type"])
+    if template is None:
+        return None
+    bounds = {k: f"{v:g}".replace(".", ",") for k, v in error.get("ctx", {}).items()}
+    return template.format(**bounds)

@@ -92,7 +92,10 @@ def layout(compiled: Compiled) -> Document:
     except TemplateFailure as failure:
         fed = compiled.located.diagnostic(failure.key, "template-input", "")
         key = ".".join(str(k) for k in failure.key)
-        hint = f"dữ liệu đưa vào mẫu: {fed.file}:{fed.line}:{fed.col} ({key})"
+        own = failure.diagnostic.hint
+        hint = (
+            f"{own}; " if own else ""
+        ) + f"dữ liệu đưa vào mẫu: {fed.file}:{fed.line}:{fed.col} ({key})"
         if failure.variables:
             hint += "; các biến của mẫu: " + ", ".join(failure.variables)
         located = dataclasses.replace(failure.diagnostic, hint=hint)

@@ -50,6 +50,7 @@ def check(
     from chuongtrinh import api
     from chuongtrinh.audit.choice import ProfileNotFound
     from chuongtrinh.audit.reading import CheckError
+    from chuongtrinh.errors import ChuongtrinhError
 
     require_files(files)
     records = []
@@ -64,6 +65,10 @@ def check(
             typer.echo(f"{path}: lỗi [unreadable] {exc}", err=True)
             failed = True
             continue
+        except ChuongtrinhError as exc:  # the --profile file is broken: the same for every file
+            for diagnostic in exc.diagnostics:
+                typer.echo(diagnostic.format(), err=True)
+            raise typer.Exit(exc.exit_code) from None
         failed |= any(f.severity == "error" for f in result.findings)
         if output_format is OutputFormat.json:
             records.append(

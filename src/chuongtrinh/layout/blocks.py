@@ -15,6 +15,12 @@ class Run:
     italic: bool = False
     underline: bool = False
 
+    def __post_init__(self) -> None:
+        # A carriage return (alone, or before a line feed) ends a line too. Written as it
+        # was, it reached w:t as '&#13;', and LibreOffice refuses a tracked change holding one.
+        if "\r" in self.text:
+            object.__setattr__(self, "text", self.text.replace("\r\n", "\n").replace("\r", "\n"))
+
 
 @dataclass(frozen=True)
 class Para:

@@ -176,7 +176,9 @@ class TableColumn(_Model):
 
     field: ColumnField = Field(alias="truong", description="stt, noi_dung, chu_tri, phoi_hop …")
     title: Text | None = Field(None, alias="tieu_de", description="Tên cột in trên bảng")
-    width: float | None = Field(None, alias="rong", gt=0, description="Độ rộng tương đối")
+    width: float | None = Field(
+        None, alias="rong", gt=0, le=1000, allow_inf_nan=False, description="Độ rộng tương đối"
+    )
 
 
 def _column(value: Any) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+from chuongtrinh.errors import ChuongtrinhError, Diagnostic, bound_message
 from chuongtrinh.model.program import Program
 from chuongtrinh.source.located import Located, Path_
 
@@ -113,6 +113,9 @@ def _diagnostic(located: Located, error: ErrorDetails) -> Diagnostic:
             f"giá trị '{value}' không hợp lệ cho '{key}'",
             f"chọn một trong: {expected}",
         )
+    bound = bound_message(error)
+    if bound is not None:
+        return located.diagnostic(loc, "bad-number", f"'{_path_text(loc)}' {bound}")
     code = kind.replace("_", "-")
     return located.diagnostic(loc, code, error["msg"])
 

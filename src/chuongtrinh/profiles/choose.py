@@ -6,25 +6,17 @@ import datetime as dt
 import difflib
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+from chuongtrinh.profiles import confine
 from chuongtrinh.profiles.loader import builtin_names, is_path, load
 from chuongtrinh.profiles.models import Profile
-from chuongtrinh.source.decode import read_text
-from chuongtrinh.source.loader import loads
 from chuongtrinh.source.located import Located
 
 
-def resolve(system: str, on: dt.date, relative_to: Path | None = None) -> Profile | None:
-    """The profile a program asks for: a profile file, a pinned name, or a family's version in
-    force on `on` (the newest one when none is)."""
-    if is_path(system):
-        path = Path(system)
-        if relative_to is not None and not path.is_absolute():
-            path = relative_to / path
-        return load(str(path.resolve())) if path.is_file() else None
+def resolve(system: str, on: dt.date) -> Profile | None:
+    """The built-in profile a name asks for: a pinned name, or a family's version in force on
+    `on` (the newest one when none is). A profile file is not looked for here: only a
+    programme may name one (`for_program`), from where it may come."""
     names = builtin_names()
     if system in names:
         return load(system)
@@ -79,10 +71,11 @@ def for_program(
     """The rule set of a programme: `--profile`, a file named by `he_thong`, or the version of
     the family (or the pinned name) in force on its date; a bad name or file is a diagnostic."""
     if profile_path is not None:
-        return _load_profile_file(profile_path, located)
+        if not profile_path.exists():
+            raise ChuongtrinhError([_missing(profile_path)])
+        return load(str(profile_path))
     if is_path(system):
-        base = Path(located.file).parent
-        return _load_profile_file(base / system, located, ("he_thong",))
+        return load(str(_named_file(system, located)))
     profile = resolve(system, rule_date(day))
     if profile is not None:
         return profile
@@ -101,34 +94,33 @@ def for_program(
     )
 
 
-def _load_profile_file(path: Path, located: Located, key: tuple[str, ...] = ()) -> Profile:
-    """A user's profile file; a missing or invalid one is a diagnostic, not a traceback."""
-    try:
-        return load(str(path.resolve()))
-    except FileNotFoundError:
-        problem = f"không tìm thấy tệp bộ quy tắc {path}"
-    except ValidationError as exc:
-        raise ChuongtrinhError(_profile_problems(path, exc)) from None
-    except (ValueError, yaml.YAMLError) as exc:
-        problem = f"tệp bộ quy tắc {path} không hợp lệ: {exc}"
-    if key:
-        raise ChuongtrinhError([located.diagnostic(key, "bad-profile", problem)])
-    raise ChuongtrinhError([Diagnostic(str(path), 1, 1, "bad-profile", problem)])
+_OUTSIDE_HINT = (
+    "đặt tệp bộ quy tắc trong kho (thư mục git) của chương trình, hoặc thêm thư mục chứa nó vào"
+    f" biến môi trường {confine.SETTING}"
+)
 
 
-_EXTENDS_HINT = "tệp bộ quy tắc riêng bắt đầu bằng 'extends: dang-2018' (hoặc một bộ khác) rồi chỉ ghi các giá trị đổi"
-
-
-def _profile_problems(path: Path, exc: ValidationError) -> list[Diagnostic]:
-    """Each problem of a profile file at the line of its key (or of the nearest key above
-    it, when the value comes from the profile it extends)."""
-    located = loads(read_text(path), str(path))
-    return [
-        located.diagnostic(
-            tuple(error["loc"]),
-            "bad-profile",
-            f"bộ quy tắc: '{'.'.join(str(p) for p in error['loc'])}': {error['msg']}",
-            _EXTENDS_HINT if error["type"] == "missing" else None,
+def _named_file(system: str, located: Located) -> Path:
+    """The profile file `he_thong: FILE.yaml` names: relative to the programme inside its
+    repository, else by that name in a configured folder (docs/security.md); a file anywhere
+    else is refused, so a programme cannot make the tool read the host's files."""
+    program = Path(located.file)
+    beside = program.parent / system
+    candidates = [beside]
+    if confine.relative_problem(system) is None:
+        candidates += [folder / system for folder in confine.configured()]
+    roots = confine.trusted_roots(program)
+    for path in candidates:
+        if path.exists() and any(confine.within(path, root) for root in roots):
+            return path
+    if beside.exists():
+        problem = f"tệp bộ quy tắc {system} nằm ngoài kho của chương trình"
+        raise ChuongtrinhError(
+            [located.diagnostic(("he_thong",), "bad-profile", problem, _OUTSIDE_HINT)]
         )
-        for error in exc.errors()
-    ]
+    problem = f"không tìm thấy tệp bộ quy tắc {beside}"
+    raise ChuongtrinhError([located.diagnostic(("he_thong",), "bad-profile", problem)])
+
+
+def _missing(path: Path) -> Diagnostic:
+    return Diagnostic(str(path), 1, 1, "bad-profile", f"không tìm thấy tệp bộ quy tắc {path}")

@@ -4,12 +4,61 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from chuongtrinh.profiles.confine import relative_problem
 
 Align = Literal["left", "center", "right", "justify"]
 LineRule = Literal["single", "at_least", "exact"]
+
+# Bounds of what Word can show (a page side up to 22 in, spacing up to 1584 pt, type up to
+# 1638 pt, a border up to 6 pt, a border's gap up to 31 pt): beyond them, or at NaN or infinity,
+# the file is refused by Word or LibreOffice, or the writer fails.
+_PAGE_MM = 558.8
+_SPACING_PT = 1584.0
+
+
+def _number(low: float, high: float, *, above: bool = False) -> Any:
+    """A finite number from `low` (excluded when `above`) to `high`."""
+    if above:
+        return Field(gt=low, le=high, allow_inf_nan=False)
+    return Field(ge=low, le=high, allow_inf_nan=False)
+
+
+Size = Annotated[float, _number(0, _PAGE_MM, above=True)]  # a page side, a column (mm)
+Length = Annotated[float, _number(0, _PAGE_MM)]  # a margin, a distance (mm)
+Offset = Annotated[float, _number(-_PAGE_MM, _PAGE_MM)]  # an indent, negative into the margin
+Spacing = Annotated[float, _number(0, _SPACING_PT)]  # space before or after (pt)
+LinePt = Annotated[float, _number(0, _SPACING_PT, above=True)]  # a line's height (pt)
+FontPt = Annotated[float, _number(0, 1638, above=True)]
+BorderPt = Annotated[float, _number(0, 6)]
+Share = Annotated[float, _number(0, 1000, above=True)]  # a table column's share of the width
+
+
+def _template_name(name: str) -> str:
+    """A phrase template is a .j2 file inside the template folders, named relative to them."""
+    problem = relative_problem(name)
+    if problem is not None or not name.endswith(".j2"):
+        raise PydanticCustomError(
+            "template-name",
+            "mẫu câu phải là tên một tệp .j2 trong thư mục mẫu ({problem})",
+            {"problem": problem or "không có đuôi .j2"},
+        )
+    return name
+
+
+TemplateName = Annotated[str, AfterValidator(_template_name)]
 
 
 class _Data(BaseModel):
@@ -22,63 +71,73 @@ class Style(_Data):
     based_on: str | None = Field(
         None, description="Kiểu gốc mà kiểu này kế thừa (tên một vai trò khác trong styles)"
     )
-    size_pt: float | None = Field(None, description="Cỡ chữ (pt)")
+    size_pt: FontPt | None = Field(None, description="Cỡ chữ (pt)")
     bold: bool | None = Field(None, description="In đậm")
     italic: bool | None = Field(None, description="In nghiêng")
     underline: bool | None = Field(None, description="Gạch chân chữ")
     caps: bool | None = Field(None, description="Chữ in hoa")
     align: Align | None = Field(None, description="Căn lề: left, center, right, justify")
-    first_line_mm: float | None = Field(None, description="Thụt đầu dòng (mm)")
-    space_before_pt: float | None = Field(None, description="Khoảng cách trước đoạn (pt)")
-    space_after_pt: float | None = Field(None, description="Khoảng cách sau đoạn (pt)")
+    first_line_mm: Offset | None = Field(None, description="Thụt đầu dòng (mm)")
+    space_before_pt: Spacing | None = Field(None, description="Khoảng cách trước đoạn (pt)")
+    space_after_pt: Spacing | None = Field(None, description="Khoảng cách sau đoạn (pt)")
     line_rule: LineRule | None = Field(
         None,
         description="Giãn dòng: single (đơn), at_least (tối thiểu line_pt), exact (đúng line_pt)",
     )
-    line_pt: float | None = Field(
+    line_pt: LinePt | None = Field(
         None, description="Khoảng cách dòng (pt) khi line_rule là at_least hoặc exact"
     )
     keep_with_next: bool | None = Field(
         None, description="Giữ đoạn cùng trang với đoạn sau (tiêu đề)"
     )
-    rule_mm: float | None = Field(
+    rule_mm: Length | None = Field(
         None, description="Độ dài đường kẻ giữa dưới đoạn (mm), như dưới tên cơ quan, tiêu ngữ"
     )
-    rule_pt: float | None = Field(None, description="Độ dày đường kẻ hoặc khung (pt)")
-    box_mm: float | None = Field(
+    rule_pt: BorderPt | None = Field(None, description="Độ dày đường kẻ hoặc khung (pt)")
+    box_mm: Length | None = Field(
         None,
         description="Độ rộng khung bao quanh đoạn (mm), sát lề phải (dấu DỰ THẢO của Nhà nước)",
     )
-    page_bottom_mm: float | None = Field(
+    page_bottom_mm: Length | None = Field(
         None,
         description="Đặt đoạn tách khỏi dòng chữ, cách mép dưới trang này (mm) (HD 05: 'Không phổ biến…' ở trang cuối, cách mép dưới 10 mm)",
     )
 
 
 class Margins(_Data):
-    top: float = Field(description="Lề trên (mm)")
-    bottom: float = Field(description="Lề dưới (mm)")
-    left: float = Field(description="Lề trái (mm)")
-    right: float = Field(description="Lề phải (mm)")
+    top: Length = Field(description="Lề trên (mm)")
+    bottom: Length = Field(description="Lề dưới (mm)")
+    left: Length = Field(description="Lề trái (mm)")
+    right: Length = Field(description="Lề phải (mm)")
 
 
 class Page(_Data):
-    width_mm: float = Field(description="Chiều rộng khổ giấy (mm); A4: 210")
-    height_mm: float = Field(description="Chiều cao khổ giấy (mm); A4: 297")
+    width_mm: Size = Field(description="Chiều rộng khổ giấy (mm); A4: 210")
+    height_mm: Size = Field(description="Chiều cao khổ giấy (mm); A4: 297")
     margin_mm: Margins = Field(description="Lề trang (mm)")
-    header_mm: float = Field(description="Khoảng cách từ mép trên trang đến số trang (mm)")
-    footer_mm: float = Field(description="Khoảng cách từ mép dưới trang đến chân trang (mm)")
+    header_mm: Length = Field(description="Khoảng cách từ mép trên trang đến số trang (mm)")
+    footer_mm: Length = Field(description="Khoảng cách từ mép dưới trang đến chân trang (mm)")
+
+    @model_validator(mode="after")
+    def _room_for_text(self) -> Page:
+        """Margins that leave no text area give a document Word and LibreOffice refuse."""
+        margins = self.margin_mm
+        if margins.left + margins.right >= self.width_mm:
+            raise _problem("lề trái và lề phải không chừa chỗ cho chữ", "width_mm")
+        if margins.top + margins.bottom >= self.height_mm:
+            raise _problem("lề trên và lề dưới không chừa chỗ cho chữ", "height_mm")
+        return self
 
 
 class Font(_Data):
     name: str = Field(
         description="Phông chữ, ghi ở cả 4 vị trí của Word (ascii, hAnsi, eastAsia, cs)"
     )
-    size_pt: float = Field(description="Cỡ chữ mặc định (pt)")
+    size_pt: FontPt = Field(description="Cỡ chữ mặc định (pt)")
     lang: str = Field(description="Ngôn ngữ của văn bản (kiểm tra chính tả của Word), ví dụ vi-VN")
     # The height of one line as a multiple of the font size (Times New Roman's single line is
     # about 1.15 em; 1.3 leaves room for Vietnamese stacked marks): sizes a frame of one line.
-    line_height: float = Field(
+    line_height: Annotated[float, _number(0, 10, above=True)] = Field(
         description="Chiều cao một dòng, tính bằng bội số cỡ chữ (dùng để đặt khung một dòng)"
     )
 
@@ -86,25 +145,29 @@ class Font(_Data):
 class Drawing(_Data):
     """Lines the styles draw: the rule under a paragraph and the box round a draft marker."""
 
-    rule_pt: float = Field(description="Độ dày đường kẻ hoặc khung khi kiểu không ghi rule_pt (pt)")
-    box_space_pt: int = Field(description="Khoảng cách giữa khung và chữ bên trong (pt)")
+    rule_pt: BorderPt = Field(
+        description="Độ dày đường kẻ hoặc khung khi kiểu không ghi rule_pt (pt)"
+    )
+    box_space_pt: Annotated[int, Field(ge=0, le=31)] = Field(
+        description="Khoảng cách giữa khung và chữ bên trong (pt)"
+    )
 
 
 class Defaults(_Data):
     """Word's document defaults: what a paragraph gets when nobody chose a style for it."""
 
-    space_after_pt: float = Field(description="Khoảng cách sau đoạn mặc định của Word (pt)")
+    space_after_pt: Spacing = Field(description="Khoảng cách sau đoạn mặc định của Word (pt)")
     line_rule: LineRule = Field(description="Giãn dòng mặc định của Word: single, at_least, exact")
-    line_pt: float | None = Field(
+    line_pt: LinePt | None = Field(
         None, description="Khoảng cách dòng mặc định (pt) khi line_rule là at_least hoặc exact"
     )
 
 
 class HeaderRules(_Data):
-    widths_mm: tuple[float, float] = Field(
+    widths_mm: tuple[Size, Size] = Field(
         description="Độ rộng hai cột của bảng phần đầu (mm): cột cơ quan, cột quốc hiệu/tiêu đề Đảng"
     )
-    indent_mm: float = Field(
+    indent_mm: Offset = Field(
         0, description="Bảng phần đầu lùi so với lề trái (mm; số âm: lấn vào lề)"
     )
     banner: str = Field(
@@ -116,7 +179,7 @@ class HeaderRules(_Data):
     star: str = Field(
         description="Dấu dưới tên cơ quan ban hành của Đảng ('*'); để trống nếu kẻ đường thay dấu sao"
     )
-    date_gap_lines: int = Field(
+    date_gap_lines: Annotated[int, Field(ge=0, le=10)] = Field(
         0, description="Số dòng trống giữa dòng trên cùng bên phải và dòng địa danh, ngày tháng"
     )
     draft_on_top: bool = Field(
@@ -126,11 +189,11 @@ class HeaderRules(_Data):
 
 
 class ClosingRules(_Data):
-    widths_mm: tuple[float, float] = Field(
+    widths_mm: tuple[Size, Size] = Field(
         description="Độ rộng hai cột của bảng cuối (mm): nơi nhận, chữ ký"
     )
-    indent_mm: float = Field(0, description="Bảng cuối lùi so với lề trái (mm)")
-    signing_lines: int = Field(description="Số dòng trống để ký tay")
+    indent_mm: Offset = Field(0, description="Bảng cuối lùi so với lề trái (mm)")
+    signing_lines: Annotated[int, Field(ge=0, le=20)] = Field(description="Số dòng trống để ký tay")
     label_underline: bool = Field(description="Gạch chân chữ 'Nơi nhận' (không gạch dấu ':')")
     keep_together: bool = Field(False, description="Giữ nơi nhận và chữ ký trên cùng một trang")
 
@@ -158,8 +221,10 @@ class Punctuation(_Data):
 
 
 class DateRules(_Data):
-    pad_day_below: int = Field(description="Ngày nhỏ hơn số này viết thêm số 0 ở đầu (10: ngày 05)")
-    pad_months: tuple[int, ...] = Field(
+    pad_day_below: Annotated[int, Field(ge=0, le=32)] = Field(
+        description="Ngày nhỏ hơn số này viết thêm số 0 ở đầu (10: ngày 05)"
+    )
+    pad_months: tuple[Annotated[int, Field(ge=1, le=12)], ...] = Field(
         description="Các tháng viết thêm số 0 ở đầu (1, 2: tháng 01, tháng 02)"
     )
 
@@ -179,7 +244,7 @@ class DateRules(_Data):
 class LintRules(_Data):
     """Limits of the warnings `validate` gives (data, so an office may tune them)."""
 
-    max_item_chars: int = Field(
+    max_item_chars: Annotated[int, Field(ge=1)] = Field(
         1000, description="Mục dài hơn số ký tự này bị cảnh báo (có lẽ nhiều mục dán làm một)"
     )
 
@@ -195,16 +260,16 @@ class Numbering(_Data):
 
 
 class Phrases(_Data):
-    number: str = Field(description="Tệp mẫu câu của dòng số, ký hiệu (Jinja)")
-    date: str = Field(description="Tệp mẫu câu của dòng địa danh, ngày tháng")
-    draft: str = Field(description="Tệp mẫu câu của dấu dự thảo")
-    lead_agency: str = Field(description="Tệp mẫu câu của dòng cơ quan chủ trì")
-    recipients: str = Field(description="Tệp mẫu câu của các dòng nơi nhận")
+    number: TemplateName = Field(description="Tệp mẫu câu của dòng số, ký hiệu (Jinja)")
+    date: TemplateName = Field(description="Tệp mẫu câu của dòng địa danh, ngày tháng")
+    draft: TemplateName = Field(description="Tệp mẫu câu của dấu dự thảo")
+    lead_agency: TemplateName = Field(description="Tệp mẫu câu của dòng cơ quan chủ trì")
+    recipients: TemplateName = Field(description="Tệp mẫu câu của các dòng nơi nhận")
 
 
 class TableColumn(_Data):
     title: str = Field(description="Tiêu đề cột")
-    width: float = Field(description="Phần độ rộng của cột; các cột được co giãn cho vừa khổ chữ")
+    width: Share = Field(description="Phần độ rộng của cột; các cột được co giãn cho vừa khổ chữ")
 
 
 class TableRules(_Data):
@@ -216,8 +281,8 @@ class TableRules(_Data):
     default: tuple[str, ...] = Field(
         description="Các cột mặc định khi chương trình không ghi cot_bang"
     )
-    border_pt: float = Field(description="Độ dày đường viền bảng (pt)")
-    padding_mm: float = Field(description="Khoảng cách chữ trong ô với đường viền (mm)")
+    border_pt: BorderPt = Field(description="Độ dày đường viền bảng (pt)")
+    padding_mm: Length = Field(description="Khoảng cách chữ trong ô với đường viền (mm)")
 
 
 class Profile(_Data):
@@ -261,7 +326,9 @@ class Profile(_Data):
     # A folder of phrase templates that replace the built-in ones of the same name; written
     # relative to the profile file, stored absolute.
     templates: Path | None = Field(
-        None, description="Thư mục mẫu câu riêng (.j2), tính từ thư mục của tệp bộ quy tắc"
+        None,
+        description="Thư mục mẫu câu riêng (.j2), nằm trong thư mục của tệp bộ quy tắc (không ghi"
+        " đường dẫn tuyệt đối hay '..')",
     )
     styles: dict[str, Style] = Field(
         default_factory=dict,
@@ -273,6 +340,23 @@ class Profile(_Data):
         description="Các tiền tố thẩm quyền ký được dùng (T/M, K/T… hoặc TM., KT.…); để trống: không kiểm tra",
     )
     lint: LintRules = Field(LintRules(), description="Giới hạn của các cảnh báo khi kiểm tra")
+
+    @field_validator("styles")
+    @classmethod
+    def _chains_end(cls, styles: dict[str, Style]) -> dict[str, Style]:
+        """Every `based_on` names a style, and no chain comes back to where it started."""
+        for role, style in styles.items():
+            chain = [role]
+            while style.based_on is not None:
+                parent = style.based_on
+                if parent not in styles:
+                    raise _problem(f"không có kiểu '{parent}' để kế thừa", f"{chain[-1]}.based_on")
+                if parent in chain:
+                    loop = " → ".join((*chain, parent))
+                    raise _problem(f"các kiểu kế thừa nhau thành vòng: {loop}", f"{role}.based_on")
+                chain.append(parent)
+                style = styles[parent]
+        return styles
 
     # Resolved styles by role: the layout and the writer ask for a role's style once per
     # paragraph, and folding a based_on chain copies models.
@@ -290,12 +374,17 @@ class Profile(_Data):
         return starts and (self.in_force_until is None or day <= self.in_force_until)
 
 
-def _resolve_style(styles: dict[str, Style], role: str, seen: tuple[str, ...] = ()) -> Style:
-    if role in seen:
-        raise ValueError(f"style '{role}' is based on itself: {' → '.join((*seen, role))}")
-    style = styles[role]
+def _problem(message: str, where: str) -> PydanticCustomError:
+    """A problem of a whole model that belongs to one of its keys (`where`, dotted)."""
+    return PydanticCustomError("profile", "{message}", {"message": message, "where": where})
+
+
+def _resolve_style(styles: dict[str, Style], role: str) -> Style:
+    """A role's style with its chain folded in (chains are checked when the profile is read);
+    a role the profile does not style (`role: null`) gets Word's defaults."""
+    style = styles.get(role, Style())
     if style.based_on is None:
         return style
-    parent = _resolve_style(styles, style.based_on, (*seen, role))
+    parent = _resolve_style(styles, style.based_on)
     own = style.model_dump(exclude_none=True, exclude={"based_on"})
     return parent.model_copy(update=own)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -11,34 +10,49 @@ from typing import Any
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
 from jinja2.environment import Environment
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+from chuongtrinh.profiles import confine
+from chuongtrinh.profiles.budget import for_render
+from chuongtrinh.profiles.sandbox import BoundedSandbox, TemplateLimit
 from chuongtrinh.resources import templates_dir
+
+# A phrase template is a few lines; a bigger file is not one (and would be read whole).
+MAX_TEMPLATE_BYTES = 256 * 1024
 
 
 class _ConfinedLoader(FileSystemLoader):
-    """A file loader that refuses a template whose real path (symlinks followed) leaves its folder.
+    """A file loader for .j2 files only, whose real path (symlinks followed) stays in its folder.
 
     FileSystemLoader already refuses '..' in a template name; a symlink inside a user's template
-    folder would still lead out of it."""
+    folder would still lead out of it, and `{% include %}` could read any other file of the
+    folder (a profile, a key): only regular .j2 files of a modest size are templates."""
 
     def get_source(
         self, environment: Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
-        real = os.path.realpath(filename)
-        roots = [os.path.realpath(folder) for folder in self.searchpath]
-        if not any(os.path.commonpath([real, root]) == root for root in roots):
+        if not template.endswith(".j2"):
             raise TemplateNotFound(template)
-        return source, filename, uptodate
+        for folder in self.searchpath:  # the first folder that has it is the one used
+            path = Path(folder) / template
+            if path.exists():
+                if not _readable(path, Path(folder)):
+                    raise TemplateNotFound(template)
+                break
+        return super().get_source(environment, template)
+
+
+def _readable(path: Path, folder: Path) -> bool:
+    """A template file inside its folder (symlinks followed), regular, not too big."""
+    inside = confine.within(path, folder) and confine.regular_file(path)
+    return inside and path.stat().st_size <= MAX_TEMPLATE_BYTES
 
 
 @cache
-def _environment(search_path: tuple[Path, ...]) -> ImmutableSandboxedEnvironment:
-    # Sandboxed and strict: a user's own template can neither reach Python internals
-    # nor silently print nothing for a misspelt variable.
-    return ImmutableSandboxedEnvironment(
+def _environment(search_path: tuple[Path, ...]) -> BoundedSandbox:
+    # Sandboxed, bounded and strict: a user's own template can neither reach Python internals,
+    # nor use the machine up, nor silently print nothing for a misspelt variable.
+    return BoundedSandbox(
         loader=_ConfinedLoader([str(p) for p in search_path]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -83,9 +97,19 @@ def _failure(template: str, exc: Exception, variables: tuple[str, ...] = ()) -> 
         )
         return TemplateFailure(diagnostic, variables)
     line = _template_line(exc.__traceback__, file, getattr(exc, "lineno", None) or 1)
+    if isinstance(exc, TemplateLimit):
+        diagnostic = Diagnostic(
+            file, line, 1, "template-limit", f"mẫu câu chữ vượt giới hạn: {exc}", _LIMIT_HINT
+        )
+        return TemplateFailure(diagnostic, variables)
     message = exc.message if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
     diagnostic = Diagnostic(file, line, 1, "template-error", f"lỗi mẫu câu chữ: {message}")
     return TemplateFailure(diagnostic, variables)
+
+
+_LIMIT_HINT = (
+    "một mẫu câu chỉ in vài dòng: bỏ vòng lặp lồng nhau, range() lớn, phép nhân chuỗi hay số lớn"
+)
 
 
 def render(template: str, extra_dirs: Sequence[Path] = (), **values: Any) -> str:
@@ -96,9 +120,10 @@ def render(template: str, extra_dirs: Sequence[Path] = (), **values: Any) -> str
     env = _environment((*extra_dirs, templates_dir()))
     try:
         compiled = env.get_template(template)
-    except TemplateError as exc:
+    except (TemplateError, RecursionError) as exc:  # deep nesting overflows jinja's parser
         raise _failure(template, exc) from None
     try:
-        return compiled.render(**values).strip("\n")
+        with for_render():
+            return compiled.render(**values).strip("\n")
     except Exception as exc:  # a user's template may fail in any way; report, never crash
         raise _failure(compiled.filename or template, exc, tuple(values)) from None

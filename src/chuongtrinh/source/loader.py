@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,21 @@ _TAG_HINT = (
     "bỏ thẻ bắt đầu bằng '!' trước giá trị: tệp chỉ chứa văn bản, số, ngày, danh sách, bảng khóa"
 )
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a whole file must be, said when it is empty or not a mapping."""
+
+    empty: str
+    mapping: str
+    hint: str | None = None
+
+
+PROGRAM = Shape(
+    "tệp trống: chưa có nội dung chương trình",
+    "tệp phải là một bảng 'khóa: giá trị' (he_thong, co_quan, trich_yeu…)",
+)
 
 
 def _mark(node: Node) -> Mark:
@@ -135,6 +151,10 @@ class _Builder:
             return None
         if isinstance(value, str):
             return self._text(node, value)
+        if isinstance(value, bytes):
+            # !!binary would carry text past the checks below (pydantic reads bytes as str).
+            self.diag(node, "bad-tag", f"thẻ YAML không được hỗ trợ: {node.tag}", _TAG_HINT)
+            return None
         return value
 
     def _text(self, node: Node, value: str) -> str:
@@ -253,10 +273,11 @@ def _syntax_diagnostic(file: str, text: str, exc: yaml.MarkedYAMLError) -> Diagn
     )
 
 
-def loads(text: str, file: str = "<string>") -> Located:
+def loads(text: str, file: str = "<string>", shape: Shape = PROGRAM) -> Located:
     """Parse YAML text into a Located tree; raise ChuongtrinhError when nothing can be read.
 
-    Problems inside an otherwise readable file are left in `Located.problems`."""
+    Problems inside an otherwise readable file are left in `Located.problems`; `shape` says
+    what the file should have been when it is empty or not a mapping."""
     located = Located(file, None, lines=text.splitlines())
     if len(text) > max_bytes():
         raise ChuongtrinhError([too_big(file, len(text))])
@@ -276,21 +297,11 @@ def loads(text: str, file: str = "<string>") -> Located:
     except RecursionError:
         raise ChuongtrinhError([_too_deep(file, Mark(1, 1))]) from None
     if root is None:
-        raise ChuongtrinhError(
-            [Diagnostic(file, 1, 1, "empty-file", "tệp trống: chưa có nội dung chương trình")]
-        )
+        raise ChuongtrinhError([Diagnostic(file, 1, 1, "empty-file", shape.empty, shape.hint)])
     if not isinstance(root, MappingNode):
         mark = _mark(root)
         raise ChuongtrinhError(
-            [
-                Diagnostic(
-                    file,
-                    mark.line,
-                    mark.col,
-                    "not-mapping",
-                    "tệp phải là một bảng 'khóa: giá trị' (he_thong, co_quan, trich_yeu…)",
-                )
-            ]
+            [Diagnostic(file, mark.line, mark.col, "not-mapping", shape.mapping, shape.hint)]
         )
     builder = _Builder(located)
     try:
