@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chuongtrinh.build.output import default_output, safe_output, write_atomic
+from chuongtrinh.build.output import (
+    Replace,
+    default_output,
+    made_here,
+    safe_output,
+    write_atomic,
+)
 from chuongtrinh.build.pipeline import (
     BuildResult,
     Compiled,
@@ -34,6 +40,7 @@ __all__ = [
     "BuildResult",
     "Compiled",
     "FixResult",
+    "Replace",
     "build",
     "build_many",
     "check",
@@ -43,6 +50,7 @@ __all__ = [
     "diff",
     "fix_encoding",
     "layout",
+    "made_here",
     "plain_text",
     "profile_table",
     "redline",
@@ -83,15 +91,12 @@ def redline(changes: Diff, author: str, date: str) -> bytes:
     return sides.redline(changes, author, date)
 
 
-def fix_encoding(path: Path, output: Path | None = None) -> FixResult:
-    """Rewrite a YAML file as UTF-8 NFC text, converting lines typed in TCVN3 or VNI."""
-    from chuongtrinh.source.fix import fix
+def fix_encoding(path: Path, output: Path | None = None, overwrite: bool = False) -> FixResult:
+    """Rewrite a YAML file as UTF-8 NFC text, converting lines typed in TCVN3 or VNI; in place
+    with a backup `FILE.bak`, or into `output`. A file that is not text is refused."""
+    from chuongtrinh.source.fix import fix_file
 
-    fixed = fix(path.read_bytes())
-    target = output or path
-    if fixed.changes or target != path:
-        write_atomic(target, fixed.text.encode("utf-8"))
-    return FixResult(path, target, fixed.changes)
+    return fix_file(path, output, overwrite)
 
 
 def build_many(inputs: Sequence[Path], options: Options | None = None) -> Summary:
