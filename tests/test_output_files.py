@@ -21,11 +21,11 @@ import pytest
 
 from chuongtrinh import api
 from chuongtrinh.build import batch, pipeline
-from conftest import EXAMPLES, MONTHLY, YEARLY, Built, run_cli
+from helpers.cli import SRC, command, process_env, run_cli
+from helpers.examples import EXAMPLES, MONTHLY, YEARLY, Built
+from helpers.office import OFFICE, PDFTOTEXT, pdf_text
 
-SRC = Path(api.__file__).resolve().parents[1]
 MANIFEST = ".chuongtrinh-manifest.json"
-OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TCVN3_LINE = "trich_yeu: C«ng t¸c th¸ng 02\n".encode("latin-1")
 
 
@@ -63,7 +63,8 @@ def test_every_output_follows_the_umask(
             ("fix-encoding", "cu.yaml", "-o", "moi.yaml"),
         ]
         for command in commands:
-            code, output = run_cli(*command)
+            ran = run_cli(*command)
+            code, output = ran.returncode, ran.output
             assert code in (0, 1), output
     finally:
         os.umask(old)
@@ -86,7 +87,8 @@ def test_fix_encoding_keeps_the_mode_and_a_backup(tmp_path: Path, umask_027: Non
     path = tmp_path / "ct.yaml"
     path.write_bytes(TCVN3_LINE)
     path.chmod(0o644)
-    code, output = run_cli("fix-encoding", str(path))
+    ran = run_cli("fix-encoding", str(path))
+    code, output = ran.returncode, ran.output
     assert code == 0, output
     backup = tmp_path / "ct.yaml.bak"
     assert f"(bản cũ giữ ở {backup})" in output
@@ -94,7 +96,7 @@ def test_fix_encoding_keeps_the_mode_and_a_backup(tmp_path: Path, umask_027: Non
     assert backup.read_bytes() == TCVN3_LINE
     assert mode(path) == mode(backup) == 0o644
     path.write_bytes(TCVN3_LINE)  # typed again in the old program: a second backup
-    assert run_cli("fix-encoding", str(path))[0] == 0
+    assert run_cli("fix-encoding", str(path)).returncode == 0
     assert (tmp_path / "ct.yaml.2.bak").read_bytes() == TCVN3_LINE
     assert backup.read_bytes() == TCVN3_LINE
 
@@ -121,6 +123,7 @@ def start_slow_write(target: Path) -> subprocess.Popen[bytes]:
     return process
 
 
+@pytest.mark.slow
 def test_a_killed_writes_temporary_is_removed_by_the_next_run(monthly_copy: Path) -> None:
     folder = monthly_copy.parent
     target = monthly_copy.with_suffix(".docx")
@@ -133,7 +136,8 @@ def test_a_killed_writes_temporary_is_removed_by_the_next_run(monthly_copy: Path
     running = start_slow_write(target)
     try:
         [busy] = [p for p in folder.glob(f".{target.name}.*.tmp") if p not in (leftover, note)]
-        code, output = run_cli("build", str(monthly_copy))
+        ran = run_cli("build", str(monthly_copy))
+        code, output = ran.returncode, ran.output
         assert code == 0, output
         assert not leftover.exists()
         assert busy.exists()  # another run is writing it right now
@@ -165,12 +169,14 @@ def kill_worker_on(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "compile_file", dying)
 
 
+@pytest.mark.slow
 def test_a_dead_worker_is_named_and_the_rest_is_built(
     many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kill_worker_on("ct-05.yaml", monkeypatch)
     out = tmp_path / "out"
-    code, output = run_cli("build", str(many), "-o", str(out), "-j", "2")
+    ran = run_cli("build", str(many), "-o", str(out), "-j", "2")
+    code, output = ran.returncode, ran.output
     assert code == 1
     assert f"{many / 'ct-05.yaml'}:1:1: lỗi [worker-died] tiến trình tạo tệp này dừng đột ngột" in (
         output
@@ -181,24 +187,26 @@ def test_a_dead_worker_is_named_and_the_rest_is_built(
     assert len(entries) == batch.PARALLEL_FROM + 1 and "ct-05.docx" not in entries
 
 
+@pytest.mark.slow
 def test_two_builds_into_one_folder_keep_each_others_entries(tmp_path: Path) -> None:
     for side in ("a", "b"):
         folder = tmp_path / side
         folder.mkdir()
         for n in range(6):
             shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", folder / f"{side}-{n}.yaml")
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    command = [sys.executable, "-m", "chuongtrinh", "build", "-o", "out", "-j", "1"]
     runs = [
-        subprocess.Popen([*command, side], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL)
+        subprocess.Popen(
+            command("build", side, "-o", "out", "-j", "1"),
+            cwd=tmp_path,
+            env=process_env(),
+            stdout=subprocess.DEVNULL,
+        )
         for side in ("a", "b")
     ]
     assert [run.wait() for run in runs] == [0, 0]
-    code, output = run_cli(
-        "build", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(tmp_path / "out"), "--check"
-    )
-    assert code == 0, output
-    assert output.splitlines()[-1] == "đã tạo 0, không đổi 12, lỗi 0"
+    ran = run_cli("build", "a", "b", "-o", "out", "--check", cwd=tmp_path)
+    assert ran.returncode == 0, ran.output
+    assert ran.output.splitlines()[-1] == "đã tạo 0, không đổi 12, lỗi 0"
 
 
 def test_interleaved_saves_merge(tmp_path: Path) -> None:
@@ -229,7 +237,8 @@ def test_a_damaged_manifest_is_a_located_warning(
     out = tmp_path / "out"
     out.mkdir()
     (out / MANIFEST).write_text(text, encoding="utf-8")
-    code, output = run_cli("build", str(many), "-o", str(out))
+    ran = run_cli("build", str(many), "-o", str(out))
+    code, output = ran.returncode, ran.output
     assert code == 0, output
     assert f"{out / MANIFEST}:{line}:{col}: cảnh báo [manifest-damaged] {message}" in output
     entries = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["entries"]
@@ -272,7 +281,8 @@ def test_a_full_disk_while_saving_the_manifest_is_said(
 
     monkeypatch.setattr(os, "replace", full)
     out = tmp_path / "out"
-    code, output = run_cli("build", str(many), "-o", str(out), "-j", "1")
+    ran = run_cli("build", str(many), "-o", str(out), "-j", "1")
+    code, output = ran.returncode, ran.output
     assert code == 1
     assert (
         f"{out / MANIFEST}:1:1: lỗi [manifest-not-saved] không ghi được tệp ghi nhớ: "
@@ -310,13 +320,15 @@ def test_a_word_file_given_for_yaml_is_called_a_word_file(
     word = tmp_path / "thang-11.docx"
     shutil.copy(built[MONTHLY].docx, word)
     before = word.read_bytes()
-    for command in ("validate", "fix-encoding", "build"):
-        code, output = run_cli(command, str(word))
+    for name in ("validate", "fix-encoding", "build"):
+        ran = run_cli(name, str(word))
+        code, output = ran.returncode, ran.output
         assert code == 1, output
         assert f"{word}:1:1: lỗi [not-text] đây là tệp Word (.docx), không phải tệp YAML" in output
         assert f"gợi ý: dùng 'chuongtrinh import {word}' để chuyển sang tệp YAML" in output
         assert "TCVN3" not in output and "fix-encoding" not in output
-    code, output = run_cli("new", "--from", str(word), "-o", str(tmp_path / "moi.yaml"))
+    ran = run_cli("new", "--from", str(word), "-o", str(tmp_path / "moi.yaml"))
+    code, output = ran.returncode, ran.output
     assert code == 1 and "[not-text] đây là tệp Word (.docx)" in output
     assert word.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["thang-11.docx"]
@@ -329,20 +341,23 @@ def test_other_files_that_are_not_text_are_named_and_never_rewritten(
     raw, called = NOT_TEXT[name]
     path = tmp_path / name
     path.write_bytes(raw)
-    code, output = run_cli("validate", str(path))
+    ran = run_cli("validate", str(path))
+    code, output = ran.returncode, ran.output
     assert code == 1 and f"[not-text] đây là {called}, không phải tệp YAML" in output
-    code, output = run_cli("fix-encoding", str(path))
+    ran = run_cli("fix-encoding", str(path))
+    code, output = ran.returncode, ran.output
     assert code == 1 and f"đây là {called}" in output
     assert path.read_bytes() == raw and len(list(tmp_path.iterdir())) == 1
 
 
-@pytest.mark.skipif(not (OFFICE and shutil.which("pdftotext")), reason="LibreOffice not installed")
+@pytest.mark.slow
+@pytest.mark.skipif(not (OFFICE and PDFTOTEXT), reason="LibreOffice not installed")
 def test_preview_takes_a_docx_as_it_is(built: dict[str, Built], tmp_path: Path) -> None:
     word = tmp_path / "van-ban.docx"
     shutil.copy(built[MONTHLY].docx, word)
-    code, output = run_cli("preview", str(word))
+    ran = run_cli("preview", str(word))
+    code, output = ran.returncode, ran.output
     assert code == 0, output
     pdf = tmp_path / "van-ban.pdf"
     assert f"đã tạo {pdf}" in output
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert "Công tác tháng 02 năm 2023 của Đảng ủy" in text
+    assert "Công tác tháng 02 năm 2023 của Đảng ủy" in pdf_text(pdf)

@@ -19,9 +19,10 @@ import pytest
 from chuongtrinh import api
 from chuongtrinh.build import batch
 from chuongtrinh.errors import ChuongtrinhError
-from conftest import EXAMPLES, MONTHLY, YEARLY, Built, run_cli
+from helpers.cli import run_cli
+from helpers.examples import EXAMPLES, MONTHLY, YEARLY, Built
+from helpers.office import OFFICE, convert
 
-OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 HOSTILE = "--accept=socket,host=127.0.0.1,port={port};urp;.doc"
 # A LibreOffice stand-in: records its arguments, then either "converts" (copies FAKE_DOCX to
 # OUTDIR/<stem>.docx) or hangs with a child of its own, as soffice.bin under oosplash does.
@@ -81,7 +82,8 @@ def test_a_file_name_is_never_a_libreoffice_option(
     name = HOSTILE.format(port=2003)
     (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0")
     monkeypatch.chdir(tmp_path)
-    code, output = run_cli("import", f"./{name}")
+    ran = run_cli("import", f"./{name}")
+    code, output = ran.returncode, ran.output
     assert code == 0, output
     args = json.loads(fake_office.read_text())
     options = [a for a in args if a.startswith("-")]
@@ -94,6 +96,7 @@ def test_a_file_name_is_never_a_libreoffice_option(
     assert (tmp_path / name).with_suffix(".yaml").is_file()
 
 
+@pytest.mark.slow
 def test_a_hung_libreoffice_is_killed_with_its_children(
     fake_office: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -102,7 +105,8 @@ def test_a_hung_libreoffice_is_killed_with_its_children(
     monkeypatch.setenv("FAKE_HANG", "1")
     monkeypatch.setenv("FAKE_CHILD", str(child))
     (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    code, output = run_cli("import", str(tmp_path / "cu.doc"))
+    ran = run_cli("import", str(tmp_path / "cu.doc"))
+    code, output = ran.returncode, ran.output
     assert code == 1 and "[conversion-failed]" in output and "quá 2 giây" in output
     pid = int(child.read_text())
     for _ in range(50):  # SIGKILL is delivered at once; reaping may take a moment
@@ -112,21 +116,18 @@ def test_a_hung_libreoffice_is_killed_with_its_children(
     assert gone(pid), "soffice's child outlived the timeout"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not OFFICE, reason="LibreOffice not installed")
 def test_real_libreoffice_converts_a_hostile_name_and_opens_no_port(
     built: dict[str, Built], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert OFFICE
-    subprocess.run(
-        [OFFICE, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-         "--convert-to", "doc", "--outdir", str(tmp_path), str(built[MONTHLY].docx)],
-        capture_output=True, timeout=180, check=True,
-    )  # fmt: skip
+    convert([built[MONTHLY].docx], "doc", tmp_path)
     port = free_port()
     name = HOSTILE.format(port=port)
     (tmp_path / f"{MONTHLY}.doc").rename(tmp_path / name)
     monkeypatch.chdir(tmp_path)
-    code, output = run_cli("import", f"./{name}")
+    ran = run_cli("import", f"./{name}")
+    code, output = ran.returncode, ran.output
     assert code == 0, output
     assert "trich_yeu: Công tác tháng 02 năm 2023" in (tmp_path / name).with_suffix(
         ".yaml"
@@ -154,7 +155,8 @@ def test_a_revision_is_never_a_git_option(repo: Path) -> None:
         [found] = caught.value.diagnostics
         assert found.code == "bad-revision"
         assert found.message == "'--output=ghi-ra' không phải tên một bản git"
-    code, output = run_cli("diff", "--", "--output=ghi-ra:ct.yaml", "ct.yaml")
+    ran = run_cli("diff", "--", "--output=ghi-ra:ct.yaml", "ct.yaml")
+    code, output = ran.returncode, ran.output
     assert code == 2 and "[bad-revision]" in output
     assert not (repo / "ghi-ra").exists()
 
@@ -162,18 +164,21 @@ def test_a_revision_is_never_a_git_option(repo: Path) -> None:
 def test_a_missing_revision_or_file_is_said_in_vietnamese(
     repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, output = run_cli("diff", "HEAD~5:ct.yaml", "ct.yaml")
+    ran = run_cli("diff", "HEAD~5:ct.yaml", "ct.yaml")
+    code, output = ran.returncode, ran.output
     assert code == 2
     assert "HEAD~5:ct.yaml:1:1: lỗi [git-error] không có bản 'HEAD~5' trong kho git" in output
     assert "gợi ý: xem các bản đã có bằng 'git log --oneline'" in output
     assert "fatal" not in output
-    code, output = run_cli("diff", "HEAD:khong-co.yaml", "ct.yaml")
+    ran = run_cli("diff", "HEAD:khong-co.yaml", "ct.yaml")
+    code, output = ran.returncode, ran.output
     assert code == 2 and "bản 'HEAD' không có tệp khong-co.yaml" in output
     elsewhere = tmp_path / "ngoai"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    code, output = run_cli("diff", "HEAD:ct.yaml", str(repo / "ct.yaml"))
+    ran = run_cli("diff", "HEAD:ct.yaml", str(repo / "ct.yaml"))
+    code, output = ran.returncode, ran.output
     assert code == 2 and "không nằm trong một kho git" in output
 
 
@@ -184,13 +189,16 @@ def test_import_keeps_a_hand_written_yaml_and_its_own_input(
     shutil.copy(built[MONTHLY].docx, source)
     mine = tmp_path / "ct.yaml"
     mine.write_text("# soạn tay\n", encoding="utf-8")
-    code, output = run_cli("import", str(source))
+    ran = run_cli("import", str(source))
+    code, output = ran.returncode, ran.output
     assert code == 2 and "[file-exists]" in output and "--ghi-de" in output
     assert mine.read_text(encoding="utf-8") == "# soạn tay\n"
-    code, output = run_cli("import", str(source), "-o", str(source))
+    ran = run_cli("import", str(source), "-o", str(source))
+    code, output = ran.returncode, ran.output
     assert code == 2 and "[overwrite-input]" in output
     assert source.read_bytes() == built[MONTHLY].docx.read_bytes()
-    code, output = run_cli("import", str(source), "--ghi-de")
+    ran = run_cli("import", str(source), "--ghi-de")
+    code, output = ran.returncode, ran.output
     assert code == 0, output
     assert mine.read_text(encoding="utf-8").startswith("# Nhập từ ct.docx")
 
@@ -200,17 +208,20 @@ def test_diff_never_writes_its_redline_over_an_input_or_a_word_file(tmp_path: Pa
     shutil.copy(EXAMPLES / f"{YEARLY}-lan-1.yaml", old)
     shutil.copy(EXAMPLES / f"{YEARLY}-lan-2.yaml", new)
     before = old.read_bytes()
-    code, output = run_cli("diff", str(old), str(new), "--docx", str(old))
+    ran = run_cli("diff", str(old), str(new), "--docx", str(old))
+    code, output = ran.returncode, ran.output
     assert code == 2 and "[overwrite-input]" in output
     assert old.read_bytes() == before
     typed = tmp_path / "typed.docx"
     docx.Document().save(str(typed))  # a document made in Word, not by chuongtrinh
     typed_bytes = typed.read_bytes()
-    code, output = run_cli("diff", str(old), str(new), "--docx", str(typed))
+    ran = run_cli("diff", str(old), str(new), "--docx", str(typed))
+    code, output = ran.returncode, ran.output
     assert code == 2 and "[file-exists]" in output and typed.read_bytes() == typed_bytes
     redline = tmp_path / "thay-doi.docx"
     for _ in range(2):  # our own redline is replaced by the next one
-        code, output = run_cli("diff", str(old), str(new), "--docx", str(redline))
+        ran = run_cli("diff", str(old), str(new), "--docx", str(redline))
+        code, output = ran.returncode, ran.output
         assert code == 1, output
 
 
@@ -220,10 +231,12 @@ def test_build_replaces_its_own_docx_but_not_one_typed_in_word(monthly_copy: Pat
     api.build(monthly_copy)  # ours: replaced without a word
     docx.Document().save(str(target))
     typed = target.read_bytes()
-    code, output = run_cli("build", str(monthly_copy))
+    ran = run_cli("build", str(monthly_copy))
+    code, output = ran.returncode, ran.output
     assert code == 1 and "[file-exists]" in output and "--ghi-de" in output
     assert target.read_bytes() == typed
-    code, output = run_cli("build", str(monthly_copy), "--ghi-de")
+    ran = run_cli("build", str(monthly_copy), "--ghi-de")
+    code, output = ran.returncode, ran.output
     assert code == 0 and api.made_here(target)
 
 
@@ -264,7 +277,8 @@ def test_fix_encoding_writes_through_a_symbolic_link(tmp_path: Path) -> None:
     real.write_bytes("trich_yeu: C«ng t¸c th¸ng 02\n".encode("latin-1"))
     link = tmp_path / "ct.yaml"
     link.symlink_to(real)
-    code, output = run_cli("fix-encoding", str(link))
+    ran = run_cli("fix-encoding", str(link))
+    code, output = ran.returncode, ran.output
     assert code == 0, output
     assert link.is_symlink() and link.resolve() == real.resolve()
     assert real.read_text(encoding="utf-8") == "trich_yeu: Công tác tháng 02\n"

@@ -92,11 +92,20 @@ def redline(changes: Diff, author: str, date: str) -> bytes:
 
 
 def fix_encoding(path: Path, output: Path | None = None, overwrite: bool = False) -> FixResult:
-    """Rewrite a YAML file as UTF-8 NFC text, converting lines typed in TCVN3 or VNI; in place
-    with a backup `FILE.bak`, or into `output`. A file that is not text is refused."""
-    from chuongtrinh.source.fix import fix_file
+    """Rewrite a YAML file as UTF-8 NFC text, converting lines typed in TCVN3 or VNI: in place,
+    the original kept as `FILE.bak`, or into `output` (never over another file without
+    `overwrite`). A file that is not text (a Word file, a PDF) is refused."""
+    from chuongtrinh.build.output import rewrite
+    from chuongtrinh.source.decode import read_bytes
+    from chuongtrinh.source.fix import fix
 
-    return fix_file(path, output, overwrite)
+    fixed = fix(read_bytes(path), str(path))
+    data = fixed.text.encode("utf-8")
+    if output is not None and not (output.exists() and output.samefile(path)):
+        write_atomic(output, data, Replace((path,), force=overwrite))
+        return FixResult(path, output, fixed.changes)
+    backup = rewrite(path, data) if fixed.changes else None
+    return FixResult(path, path, fixed.changes, backup)
 
 
 def build_many(inputs: Sequence[Path], options: Options | None = None) -> Summary:

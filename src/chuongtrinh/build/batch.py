@@ -234,7 +234,7 @@ def _build_one(job: Job) -> Outcome:
         compiled = pipeline.compile_file(job.source, job.profile, job.templates)
         data = pipeline.render(compiled)
         keep = Replace((job.source,), _recorded if job.recorded else made_here, job.overwrite)
-        write_atomic(job.output, data, keep)
+        write_atomic(job.output, data, keep, clean=False)  # run() cleaned the folder
     except ChuongtrinhError as exc:
         return Outcome(job.source, None, "failed", exc.diagnostics)
     except OSError as exc:

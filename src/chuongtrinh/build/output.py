@@ -227,17 +227,23 @@ def _mode_of(path: Path) -> int | None:
 
 
 def write_atomic(
-    target: Path, data: bytes, replace: Replace | None = None, mode: int | None = None
+    target: Path,
+    data: bytes,
+    replace: Replace | None = None,
+    mode: int | None = None,
+    clean: bool = True,
 ) -> Path:
     """Write `data` to `target` (see the module's rules); the path actually written.
 
     Without `replace` any existing file is replaced (callers that know it is theirs); `mode`
-    overrides the mode (a backup keeps its original's)."""
+    overrides the mode (a backup keeps its original's); `clean=False` when the caller has
+    removed the leftovers already (a batch looks once per folder)."""
     real = through_links(target)
     if replace is not None:
         replace.check(real, target)
     real.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(real.parent, {real.name})
+    if clean:
+        remove_leftovers(real.parent, {real.name})
     handle, temporary = _temporary(real, mode if mode is not None else _mode_of(real))
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -250,3 +256,22 @@ def write_atomic(
             os.unlink(temporary)
         raise
     return real
+
+
+def backup_name(path: Path) -> Path:
+    """`FILE.bak`, or `FILE.2.bak`, `FILE.3.bak` … : the first name not taken."""
+    candidate = path.with_name(f"{path.name}.bak")
+    number = 2
+    while os.path.lexists(candidate):
+        candidate = path.with_name(f"{path.name}.{number}.bak")
+        number += 1
+    return candidate
+
+
+def rewrite(path: Path, data: bytes) -> Path:
+    """Replace the content of `path` by `data` (`fix-encoding`), its old bytes first kept in
+    `backup_name(path)` with its mode, so a wrong conversion can be undone; the backup."""
+    backup = backup_name(path)
+    write_atomic(backup, path.read_bytes(), Replace(), mode=os.stat(path).st_mode & 0o777)
+    write_atomic(path, data)
+    return backup

@@ -50,8 +50,9 @@ def context() -> Any:  # typeshed's BaseContext lacks Process; each concrete con
 
 
 def _start(work: Callable[[Item], Result]) -> _Worker[Item]:
-    ours, theirs = context().Pipe()
-    process = context().Process(target=_serve, args=(theirs, work), daemon=True)
+    start = context()
+    ours, theirs = start.Pipe()
+    process = start.Process(target=_serve, args=(theirs, work), daemon=True)
     process.start()
     theirs.close()
     return _Worker(process, ours)
@@ -84,11 +85,11 @@ def map_unordered(
         while waiting or pool:
             for worker in [w for w in pool if w.item is None]:
                 if waiting:
-                    _give(pool, worker, waiting)
+                    yield from _give(pool, worker, waiting.popleft(), died)
             while waiting and len(pool) < workers:
                 worker = _start(work)
                 pool.append(worker)
-                _give(pool, worker, waiting)
+                yield from _give(pool, worker, waiting.popleft(), died)
             yield from _collect(pool, died)
             for worker in [w for w in pool if w.item is None and not waiting]:
                 pool.remove(worker)
@@ -98,15 +99,22 @@ def map_unordered(
             _stop(worker, at_once=worker.item is not None)
 
 
-def _give(pool: list[_Worker[Item]], worker: _Worker[Item], waiting: deque[Item]) -> None:
-    """The next item to `worker`; a worker found dead is dropped and the item stays waiting."""
+def _give(
+    pool: list[_Worker[Item]],
+    worker: _Worker[Item],
+    item: Item,
+    died: Callable[[Item, int | None], Result],
+) -> Iterator[Result]:
+    """`item` to `worker`; when the worker is found dead, `died`'s result for the item (never
+    handed to another: an item that kills every worker it meets must not loop forever)."""
     try:
-        worker.connection.send(waiting[0])
+        worker.connection.send(item)
     except OSError:
         pool.remove(worker)
         _stop(worker)
+        yield died(item, worker.process.exitcode)
         return
-    worker.item = waiting.popleft()
+    worker.item = item
 
 
 def _collect(
