@@ -36,7 +36,7 @@ def test_word_97_doc_imports_through_libreoffice(built: dict[str, Built], tmp_pa
 def test_doc_without_libreoffice_says_what_to_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(legacy.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     old = tmp_path / "cu.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(ChuongtrinhError) as caught:

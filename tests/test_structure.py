@@ -20,7 +20,7 @@ PACKAGE = SRC / "chuongtrinh"
 LAYERS: tuple[frozenset[str], ...] = tuple(
     frozenset(layer.split())
     for layer in (
-        "chuongtrinh errors resources",
+        "chuongtrinh errors resources external",
         "source",
         "profiles",
         "model",

@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chuongtrinh.build.output import default_output, safe_output, write_atomic
+from chuongtrinh.build.output import (
+    Replace,
+    default_output,
+    made_here,
+    safe_output,
+    write_atomic,
+)
 from chuongtrinh.build.pipeline import (
     BuildResult,
     Compiled,
@@ -34,6 +40,7 @@ __all__ = [
     "BuildResult",
     "Compiled",
     "FixResult",
+    "Replace",
     "build",
     "build_many",
     "check",
@@ -43,6 +50,7 @@ __all__ = [
     "diff",
     "fix_encoding",
     "layout",
+    "made_here",
     "plain_text",
     "profile_table",
     "redline",
@@ -83,15 +91,21 @@ def redline(changes: Diff, author: str, date: str) -> bytes:
     return sides.redline(changes, author, date)
 
 
-def fix_encoding(path: Path, output: Path | None = None) -> FixResult:
-    """Rewrite a YAML file as UTF-8 NFC text, converting lines typed in TCVN3 or VNI."""
+def fix_encoding(path: Path, output: Path | None = None, overwrite: bool = False) -> FixResult:
+    """Rewrite a YAML file as UTF-8 NFC text, converting lines typed in TCVN3 or VNI: in place,
+    the original kept as `FILE.bak`, or into `output` (never over another file without
+    `overwrite`). A file that is not text (a Word file, a PDF) is refused."""
+    from chuongtrinh.build.output import rewrite
+    from chuongtrinh.source.decode import read_bytes
     from chuongtrinh.source.fix import fix
 
-    fixed = fix(path.read_bytes())
-    target = output or path
-    if fixed.changes or target != path:
-        write_atomic(target, fixed.text.encode("utf-8"))
-    return FixResult(path, target, fixed.changes)
+    fixed = fix(read_bytes(path), str(path))
+    data = fixed.text.encode("utf-8")
+    if output is not None and not (output.exists() and output.samefile(path)):
+        write_atomic(output, data, Replace((path,), force=overwrite))
+        return FixResult(path, output, fixed.changes)
+    backup = rewrite(path, data) if fixed.changes else None
+    return FixResult(path, path, fixed.changes, backup)
 
 
 def build_many(inputs: Sequence[Path], options: Options | None = None) -> Summary:

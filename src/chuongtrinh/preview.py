@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
+from chuongtrinh import external
+from chuongtrinh.build.output import write_atomic
 from chuongtrinh.errors import UsageError
 
-OFFICE_NAMES = ("soffice", "libreoffice")
 INSTALL_OFFICE = (
     "cài LibreOffice: sudo apt-get install libreoffice-writer-nogui fonts-liberation2 "
     "(Debian/Ubuntu), brew install --cask libreoffice (macOS), "
@@ -18,7 +18,6 @@ INSTALL_OFFICE = (
 INSTALL_POPPLER = (
     "cài pdftoppm: sudo apt-get install poppler-utils (Debian/Ubuntu), brew install poppler (macOS)"
 )
-TIMEOUT_S = 180
 
 
 class PreviewError(UsageError):
@@ -27,7 +26,7 @@ class PreviewError(UsageError):
 
 def find_office() -> str:
     """The LibreOffice executable on PATH, or a PreviewError saying how to install it."""
-    found = next((shutil.which(name) for name in OFFICE_NAMES if shutil.which(name)), None)
+    found = external.find(*external.OFFICE_NAMES)
     if found is None:
         raise PreviewError(
             f"không tìm thấy LibreOffice (soffice) để chuyển sang PDF; {INSTALL_OFFICE}"
@@ -36,44 +35,36 @@ def find_office() -> str:
 
 
 def find_pdftoppm() -> str:
-    found = shutil.which("pdftoppm")
+    found = external.find("pdftoppm")
     if found is None:
         raise PreviewError(f"không tìm thấy pdftoppm để tạo ảnh PNG; {INSTALL_POPPLER}")
     return found
 
 
+def _check(done: subprocess.CompletedProcess[bytes], what: str) -> None:
+    if done.returncode != 0:
+        output = done.stderr or done.stdout
+        detail = output.decode("utf-8", "replace").strip().splitlines()
+        raise PreviewError(f"{what} không thành công: {detail[-1] if detail else done.returncode}")
+
+
 def _run(command: list[str], what: str) -> None:
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        raise PreviewError(f"{what} quá {TIMEOUT_S} giây, đã dừng") from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise PreviewError(
-            f"{what} không thành công: {detail[-1] if detail else result.returncode}"
-        )
+        _check(external.run(command), what)
+    except external.Timeout as exc:
+        raise PreviewError(f"{what} {exc}") from None
 
 
 def to_pdf(document: Path, out_dir: Path, office: str | None = None) -> Path:
-    """Convert `document` to `out_dir/<name>.pdf` with LibreOffice headless.
-
-    LibreOffice gets a profile folder of its own, so a running LibreOffice (or another
-    conversion at the same time) neither blocks it nor is disturbed.
-    """
+    """Convert `document` to `out_dir/<name>.pdf` with LibreOffice headless (see
+    `chuongtrinh.external`: a profile of its own, removed afterwards)."""
     office = office or find_office()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="chuongtrinh-lo-") as profile:
-        command = [
-            office,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out_dir),
-            str(document),
-        ]
-        _run(command, "LibreOffice chuyển sang PDF")
+    what = "LibreOffice chuyển sang PDF"
+    try:
+        _check(external.convert(office, document, out_dir, "pdf"), what)
+    except external.Timeout as exc:
+        raise PreviewError(f"{what} {exc}") from None
     pdf = out_dir / f"{document.stem}.pdf"
     if not pdf.is_file():
         raise PreviewError(f"LibreOffice không tạo được {pdf}")
@@ -83,15 +74,18 @@ def to_pdf(document: Path, out_dir: Path, office: str | None = None) -> Path:
 def to_png(pdf: Path, out_dir: Path, dpi: int = 100, pages: int | None = None) -> list[Path]:
     """Page images `<name>-1.png`, `<name>-2.png` …; with `pages=1`, a single `<name>.png`."""
     command = [find_pdftoppm(), "-r", str(dpi), "-png"]
-    prefix = out_dir / pdf.stem
+    out_dir.mkdir(parents=True, exist_ok=True)
+    prefix = external.argument(out_dir / pdf.stem)
     if pages is not None:
         command += ["-f", "1", "-l", str(pages)]
     if pages == 1:
         command.append("-singlefile")
-    _run([*command, str(pdf), str(prefix)], "pdftoppm tạo ảnh PNG")
+    _run([*command, "--", external.argument(pdf), prefix], "pdftoppm tạo ảnh PNG")
     if pages == 1:
-        return [prefix.with_suffix(".png")]
-    return sorted(out_dir.glob(f"{pdf.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        return [out_dir / f"{pdf.stem}.png"]
+    numbered = [p for p in out_dir.iterdir() if p.suffix == ".png" and p.stem.startswith(pdf.stem)]
+    pages_of = {p: p.stem[len(pdf.stem) + 1 :] for p in numbered}
+    return sorted((p for p, n in pages_of.items() if n.isdigit()), key=lambda p: int(pages_of[p]))
 
 
 def preview(
@@ -108,14 +102,15 @@ def preview(
     office = find_office()
     if png:
         find_pdftoppm()  # say so before the slow conversion, not after it
-    out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="chuongtrinh-preview-") as work:
-        document = Path(work) / f"{name}.docx"
+        folder = Path(work)
+        document = folder / f"{name}.docx"
         document.write_bytes(docx_bytes)
-        pdf = to_pdf(document, Path(work), office)
-        written = to_png(pdf, out_dir, dpi, pages) if png else []
+        pdf = to_pdf(document, folder, office)
+        made = to_png(pdf, folder / "png", dpi, pages) if png else []
         if keep_pdf:
-            target = out_dir / pdf.name
-            shutil.move(str(pdf), target)
-            written.insert(0, target)
+            made.insert(0, pdf)
+        written = [out_dir / page.name for page in made]
+        for page, target in zip(made, written, strict=True):
+            write_atomic(target, page.read_bytes())
     return written

@@ -11,21 +11,31 @@ pipeline (pydantic, python-docx, Jinja) is imported only in `_build_one`.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import re
+import signal
 import zlib
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from chuongtrinh import __version__
-from chuongtrinh.build.output import default_output, inside, write_atomic
+from chuongtrinh.build.manifest import Manifest, digest
+from chuongtrinh.build.output import (
+    Replace,
+    default_output,
+    inside,
+    made_here,
+    remove_leftovers,
+    write_atomic,
+)
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 
-MANIFEST = ".chuongtrinh-manifest.json"
 SUFFIXES = (".yaml", ".yml")
 # Below this many programs to build, forking workers costs more than it saves.
 PARALLEL_FROM = 8
@@ -45,6 +55,7 @@ class Options:
     jobs: int | None = None
     profile: Path | None = None  # --profile: a rule set file instead of the one he_thong names
     templates: tuple[Path, ...] = ()  # --templates: folders of the office's phrase templates
+    overwrite: bool = False  # --ghi-de: replace even a .docx this tool did not make
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,8 @@ class Job:
     key: str | None  # the manifest entry (output relative to the output folder), if any
     profile: Path | None = None
     templates: tuple[Path, ...] = ()
+    overwrite: bool = False
+    recorded: bool = False  # the manifest says a build made the output there now
 
 
 @dataclass
@@ -69,13 +82,20 @@ class Outcome:
 @dataclass
 class Summary:
     outcomes: list[Outcome]
+    problems: list[Diagnostic] = field(default_factory=list)  # the manifest's, not a program's
 
     def count(self, status: Status) -> int:
         return sum(o.status == status for o in self.outcomes)
 
     @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every diagnostic: each program's, then the manifest's."""
+        return [d for o in self.outcomes for d in o.diagnostics] + self.problems
+
+    @property
     def ok(self) -> bool:
-        return not any(o.status in ("failed", "stale") for o in self.outcomes)
+        failed = any(o.status in ("failed", "stale") for o in self.outcomes)
+        return not failed and not any(d.severity == "error" for d in self.problems)
 
     def line(self) -> str:
         """`đã tạo 2, không đổi 47, lỗi 1` (and what was skipped or stale, when any)."""
@@ -171,18 +191,9 @@ def plan(
             continue
         taken[target.resolve()] = source
         key = target.relative_to(folder).as_posix() if folder is not None else None
-        jobs.append(Job(source, target, key, options.profile, options.templates))
+        job = Job(source, target, key, options.profile, options.templates, options.overwrite)
+        jobs.append(job)
     return jobs, failed
-
-
-def _digest(*chunks: bytes) -> str:
-    import hashlib  # OpenSSL's loading is ~5 ms that a build without a manifest never needs
-
-    hasher = hashlib.sha256()
-    for chunk in chunks:
-        hasher.update(len(chunk).to_bytes(8, "little"))
-        hasher.update(chunk)
-    return hasher.hexdigest()
 
 
 @cache
@@ -197,7 +208,7 @@ def fingerprint() -> str:
     chunks.append(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     for path in files:
         chunks += [path.name.encode(), path.read_bytes()]
-    return _digest(*chunks)
+    return digest(*chunks)
 
 
 def _input_key(source: Path, options: Options) -> str:
@@ -208,60 +219,11 @@ def _input_key(source: Path, options: Options) -> str:
         extra += sorted(p for p in folder.rglob("*") if p.is_file())
     for path in extra:
         chunks += [str(path).encode(), path.read_bytes()]
-    return _digest(*chunks)
+    return digest(*chunks)
 
 
-def _file_digest(path: Path) -> str | None:
-    try:
-        return _digest(path.read_bytes())
-    except OSError:
-        return None
-
-
-class Manifest:
-    """`OUTDIR/.chuongtrinh-manifest.json`: per output, the hash of its input and of itself."""
-
-    def __init__(self, folder: Path | None) -> None:
-        self.path = folder / MANIFEST if folder is not None else None
-        self.entries: dict[str, dict[str, str]] = {}
-        if self.path is not None and self.path.is_file():
-            import json
-
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                self.entries = dict(data.get("entries", {}))
-            except (OSError, ValueError, AttributeError):
-                self.entries = {}  # a damaged manifest only costs a rebuild
-        self._before = repr(sorted(self.entries.items()))
-
-    def fresh(self, job: Job, key: str) -> bool:
-        entry = self.entries.get(job.key) if job.key is not None else None
-        if entry is None or entry.get("input") != key:
-            return False
-        return _file_digest(job.output) == entry.get("output")
-
-    def record(self, job: Job, key: str, digest: str) -> None:
-        if job.key is not None:
-            self.entries[job.key] = {
-                "source": job.source.as_posix(),
-                "input": key,
-                "output": digest,
-            }
-
-    def forget(self, job: Job) -> None:
-        if job.key is not None:
-            self.entries.pop(job.key, None)
-
-    def save(self) -> None:
-        import json
-
-        text = repr(sorted(self.entries.items()))
-        if self.path is None or text == self._before or not self.path.parent.is_dir():
-            return
-        data: dict[str, Any] = {"tool": __version__, "entries": self.entries}
-        body = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        write_atomic(self.path, body.encode("utf-8"))
-        self._before = text
+def _recorded(_: Path) -> bool:
+    return True
 
 
 def _build_one(job: Job) -> Outcome:
@@ -271,7 +233,8 @@ def _build_one(job: Job) -> Outcome:
     try:
         compiled = pipeline.compile_file(job.source, job.profile, job.templates)
         data = pipeline.render(compiled)
-        write_atomic(job.output, data)
+        keep = Replace((job.source,), _recorded if job.recorded else made_here, job.overwrite)
+        write_atomic(job.output, data, keep, clean=False)  # run() cleaned the folder
     except ChuongtrinhError as exc:
         return Outcome(job.source, None, "failed", exc.diagnostics)
     except OSError as exc:
@@ -280,27 +243,46 @@ def _build_one(job: Job) -> Outcome:
     except Exception as exc:  # a bug of ours must not stop the other programs
         hint = "vui lòng báo lỗi này kèm tệp YAML đã dùng"
         return _fail(job.source, "internal-error", f"{type(exc).__name__}: {exc}", hint)
-    digest = _digest(data) if job.key is not None else ""
-    return Outcome(job.source, job.output, "built", compiled.warnings, digest=digest)
+    written = digest(data) if job.key is not None else ""
+    return Outcome(job.source, job.output, "built", compiled.warnings, digest=written)
+
+
+def _worker_died(job: Job, code: int | None) -> Outcome:
+    """The outcome of a program whose worker process died while building it."""
+    how = f"mã thoát {code}"
+    if code is not None and code < 0:
+        try:
+            how = f"tín hiệu {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"tín hiệu {-code}"
+    return _fail(
+        job.source,
+        "worker-died",
+        f"tiến trình tạo tệp này dừng đột ngột ({how}); tệp .docx chưa được ghi",
+        "thường do hết bộ nhớ hoặc bị hệ thống dừng; chạy lại lệnh, hoặc tạo riêng tệp này",
+    )
 
 
 def _build_all(jobs: list[Job], workers: int) -> Iterable[Outcome]:
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         yield from map(_build_one, jobs)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from chuongtrinh.build.workers import map_unordered
 
     # The first program is built here, so that forked workers start with the pipeline
     # imported, the rule set read, the phrase templates compiled and the styles set up.
     yield _build_one(jobs[0])
     rest = jobs[1:]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(min(workers, len(rest)), mp_context=context) as pool:
-        futures = [pool.submit(_build_one, job) for job in rest]
-        for future in as_completed(futures):
-            yield future.result()
+    yield from map_unordered(_build_one, rest, min(workers, len(rest)), _worker_died)
+
+
+def _clean(jobs: Sequence[Job]) -> None:
+    """Temporaries a killed build left beside these outputs (one look per folder)."""
+    folders: dict[Path, set[str]] = defaultdict(set)
+    for job in jobs:
+        folders[job.output.parent].add(job.output.name)
+    for folder, names in folders.items():
+        remove_leftovers(folder, names)
 
 
 OnOutcome = Callable[[Outcome], None]
@@ -312,7 +294,7 @@ def run(
     on_outcome: OnOutcome = lambda _: None,
     on_total: Callable[[int], None] = lambda _: None,
     roots: Sequence[Path] = (),
-) -> list[Outcome]:
+) -> Summary:
     """Build the jobs whose inputs changed (all with `force`; none with `check`), and remove
     the outputs of programs no longer in the folders `roots`."""
     folder = options.output if options.output and options.output.suffix.lower() != ".docx" else None
@@ -327,55 +309,53 @@ def run(
                 _fail(job.source, "file-not-found", f"không đọc được tệp: {exc.strerror}")
             )
             continue
-        if not options.force and manifest.fresh(job, key):
+        if not options.force and manifest.fresh(job.key, job.output, key):
             outcomes.append(Outcome(job.source, job.output, "unchanged"))
         elif options.check:
             outcomes.append(Outcome(job.source, job.output, "stale"))
         else:
-            pending.append((job, key))
+            pending.append((dataclasses.replace(job, recorded=manifest.recorded(job.key)), key))
     on_total(len(pending))
     for outcome in outcomes:
         on_outcome(outcome)
+    if not options.check:
+        _clean(jobs)
     keys = {job.source: (job, key) for job, key in pending}
     workers = options.jobs or os.cpu_count() or 1
     for outcome in _build_all([job for job, _ in pending], workers):
         job, key = keys[outcome.source]
         if outcome.status == "built":
-            manifest.record(job, key, outcome.digest)
+            manifest.record(job.key, job.source, key, outcome.digest)
         else:
-            manifest.forget(job)
+            manifest.forget(job.key)
         outcomes.append(outcome)
         on_outcome(outcome)
-    for outcome in _orphans(manifest, folder, jobs, roots, options.check):
+    for outcome in _orphans(manifest, jobs, roots, options.check):
         outcomes.append(outcome)
         on_outcome(outcome)
     if not options.check:
         manifest.save()
-    return outcomes
+    return Summary(outcomes, manifest.problems)
 
 
 def _orphans(
-    manifest: Manifest, folder: Path | None, jobs: Sequence[Job], roots: Sequence[Path], check: bool
+    manifest: Manifest, jobs: Sequence[Job], roots: Sequence[Path], check: bool
 ) -> list[Outcome]:
-    """Outputs of programs deleted from a searched folder: removed (with `check`: stale)."""
-    if folder is None:
+    """Outputs of programs deleted from a searched folder: removed when still as built (with
+    `check`: stale); an output changed since is kept, and said so."""
+    if manifest.folder is None:
         return []
-    current = {job.key for job in jobs}
     found: list[Outcome] = []
-    for key, entry in sorted(manifest.entries.items()):
-        source = Path(entry.get("source", ""))
-        if key in current or source.exists():
-            continue
-        if not any(source.resolve().is_relative_to(root.resolve()) for root in roots):
-            continue
-        target = folder / key
+    for key, source in manifest.orphans({job.key for job in jobs if job.key}, roots):
+        target = manifest.folder / key
         if check:
-            found.append(Outcome(source, target, "stale", note="orphan"))
-            continue
-        if inside(target, folder):
-            target.unlink(missing_ok=True)
-        del manifest.entries[key]
-        found.append(Outcome(source, target, "removed"))
+            if manifest.removable(key):
+                found.append(Outcome(source, target, "stale", note="orphan"))
+        elif manifest.remove(key):
+            found.append(Outcome(source, target, "removed"))
+        else:
+            note = f"giữ lại {target}: tệp đã đổi sau lần tạo, không xóa"
+            found.append(Outcome(source, target, "skipped", note=note))
     return found
 
 
@@ -398,4 +378,4 @@ def build(
         on_outcome(outcome)
     roots = [p for p in inputs if p.is_dir()] if only is None else []
     built = run(jobs, options, on_outcome, on_total, roots)
-    return Summary([*skipped, *refused, *built])
+    return Summary([*skipped, *refused, *built.outcomes], built.problems)

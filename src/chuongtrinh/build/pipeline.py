@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chuongtrinh.build.output import default_output, write_atomic
+from chuongtrinh.build.output import Replace, default_output, made_here, write_atomic
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.layout.blocks import Document
 from chuongtrinh.model import lint
@@ -114,11 +114,13 @@ def build(
     output: Path | None = None,
     profile: Path | None = None,
     templates: Sequence[Path] = (),
+    overwrite: bool = False,
 ) -> BuildResult:
-    """Validate, lay out and write one program; on any error nothing is written."""
+    """Validate, lay out and write one program; on any error nothing is written, and a .docx
+    this tool did not make (or the input) is replaced only with `overwrite`."""
     compiled = compile_file(path, profile, templates)
     target = default_output(path, output)
-    write_atomic(target, render(compiled))
+    write_atomic(target, render(compiled), Replace((path,), made_here, overwrite))
     return BuildResult(path, target, compiled.warnings)
 
 

@@ -18,6 +18,7 @@ from chuongtrinh.cli.common import (
     Files,
     Format,
     OutputFormat,
+    OverwriteOption,
     ProfileOption,
     TemplatesOption,
     app,
@@ -61,8 +62,10 @@ def build(
     output_format: Format = OutputFormat.text,
     profile: ProfileOption = None,
     templates: TemplatesOption = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
-    """Tạo tệp .docx (mặc định cạnh tệp YAML, cùng tên)."""
+    """Tạo tệp .docx (mặc định cạnh tệp YAML, cùng tên); không ghi đè tệp .docx không do
+    chuongtrinh tạo, trừ khi thêm --ghi-de."""
     from chuongtrinh.build import batch
     from chuongtrinh.cli._progress import Display
 
@@ -75,7 +78,7 @@ def build(
     if check and (output is None or single):
         raise _usage("--check cần -o THƯ_MỤC: bảng băm của lần tạo trước nằm trong thư mục đích")
     options = batch.Options(
-        output, tuple(exclude or ()), force, check, jobs, profile, tuple(templates or ())
+        output, tuple(exclude or ()), force, check, jobs, profile, tuple(templates or ()), overwrite
     )
     if watch:
         from chuongtrinh.build import watch as watching
@@ -94,4 +97,4 @@ def build(
 
 def _show(summary: Summary, output_format: OutputFormat) -> None:
     """Every diagnostic (failures' and warnings'), after the progress display has closed."""
-    report([d for o in summary.outcomes for d in o.diagnostics], output_format)
+    report(summary.diagnostics, output_format)

@@ -133,6 +133,13 @@ TemplatesOption = Annotated[
     ),
 ]
 Format = Annotated[OutputFormat, typer.Option("--format", help="Kiểu in lỗi: text hoặc json.")]
+OverwriteOption = Annotated[
+    bool,
+    typer.Option(
+        "--ghi-de",
+        help="Ghi đè cả tệp không do chuongtrinh tạo (hoặc đã sửa tay), kể cả tệp vào của lệnh.",
+    ),
+]
 
 
 def _version(value: bool) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from chuongtrinh.cli.common import Format, OutputFormat, app, report
+from chuongtrinh.cli.common import Format, OutputFormat, OverwriteOption, app, report
 from chuongtrinh.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ def diff(
         Colour.auto
     ),
     output_format: Format = OutputFormat.text,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """So sánh hai bản chương trình: mục thêm, bớt, chuyển, sửa; 0 giống, 1 khác, 2 lỗi."""
     from rich.console import Console
@@ -90,7 +91,9 @@ def diff(
         found = api.diff(old, new, rev=rev, file=old if rev else None)
         if docx is not None:
             data = api.redline(found, _author(found, author), _date(found, date))
-            api.write_atomic(docx, data)
+            inputs = [Path(given) for given in (old, new) if given and Path(given).is_file()]
+            keep = api.Replace(inputs, api.made_here, overwrite)
+            api.write_atomic(docx, data, keep)
     except ChuongtrinhError as exc:
         report(exc.diagnostics, output_format)
         raise typer.Exit(ExitCode.TROUBLE) from None

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from chuongtrinh.cli.common import EXIT_INVALID, EXIT_USAGE, app
+from chuongtrinh.cli.common import EXIT_USAGE, OverwriteOption, app
 
 
 @app.command("import")
@@ -23,8 +23,10 @@ def import_docx(
             help="Tệp YAML (hoặc thư mục) ghi ra; mặc định cạnh tệp vào, đuôi .yaml.",
         ),
     ] = None,
+    overwrite: OverwriteOption = False,
 ) -> None:
-    """Đọc một chương trình soạn bằng Word và viết ra tệp YAML tương ứng."""
+    """Đọc một chương trình soạn bằng Word và viết ra tệp YAML tương ứng (không ghi đè tệp
+    YAML đã có, trừ khi thêm --ghi-de)."""
     from chuongtrinh.errors import ChuongtrinhError
     from chuongtrinh.importer.files import import_file
 
@@ -35,11 +37,11 @@ def import_docx(
     if target.is_dir():
         target = target / file.with_suffix(".yaml").name
     try:
-        lines = import_file(file, target)
+        lines = import_file(file, target, overwrite)
     except ChuongtrinhError as exc:
         for diagnostic in exc.diagnostics:
             typer.echo(diagnostic.format(), err=True)
-        raise typer.Exit(EXIT_INVALID) from None
+        raise typer.Exit(exc.exit_code) from None
     typer.echo(f"đã tạo {target}")
     for line in lines:
         typer.echo(line)

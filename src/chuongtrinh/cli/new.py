@@ -11,6 +11,7 @@ from chuongtrinh.cli.common import (
     EXIT_INVALID,
     EXIT_USAGE,
     OutputFormat,
+    OverwriteOption,
     app,
     report,
     require_files,
@@ -78,15 +79,17 @@ def new(
             "-o", "--output", help="Tệp YAML sẽ tạo (mặc định: tên tệp nguồn với tháng mới)."
         ),
     ] = None,
-    overwrite: Annotated[bool, typer.Option("--ghi-de", help="Ghi đè tệp đã có.")] = False,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Tạo chương trình mới: từ chương trình kỳ trước (--from) hoặc từ tệp mẫu (--mau)."""
     import datetime as dt
 
     from chuongtrinh import api
+    from chuongtrinh.errors import ChuongtrinhError
     from chuongtrinh.scaffold.next import NextOptions, next_name, next_program
     from chuongtrinh.scaffold.period import Month, ScaffoldError
     from chuongtrinh.scaffold.starters import starter as make_starter
+    from chuongtrinh.source.decode import read_text
 
     if (source is None) == (starter is None):
         typer.echo("lỗi [usage] cần đúng một trong hai: --from TỆP.yaml hoặc --mau TÊN", err=True)
@@ -95,7 +98,7 @@ def new(
         period = Month.parse(month) if month else None
         if source is not None:
             require_files([source])
-            text = source.read_text(encoding="utf-8")
+            text = read_text(source)  # a Word file or a TCVN3 text is said as such
             options = NextOptions(period, year, keep_items=keep_items, blank_date=blank_date)
             moved = next_program(text, options)
             result = moved.text
@@ -105,13 +108,14 @@ def new(
             period = period or Month.after(dt.date.today())
             result = make_starter(starter, period)
             target = output or Path(f"{starter}.yaml")
+        keep = api.Replace(inputs=(source,) if source is not None else (), force=overwrite)
+        api.write_atomic(target, result.encode("utf-8"), keep)
     except ScaffoldError as exc:
         typer.echo(f"lỗi [usage] {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
-    if target.exists() and not overwrite:
-        typer.echo(f"{target}: lỗi [file-exists] tệp đã có; thêm --ghi-de để ghi đè", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    api.write_atomic(target, result.encode("utf-8"))
+    except ChuongtrinhError as exc:
+        report(exc.diagnostics, OutputFormat.text)
+        raise typer.Exit(exc.exit_code) from None
     typer.echo(f"đã tạo {target}")
     found = api.validate(target)
     report(found, OutputFormat.text)

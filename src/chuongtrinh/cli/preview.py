@@ -17,6 +17,18 @@ from chuongtrinh.cli.common import (
 )
 
 
+def _document(path: Path) -> bytes:
+    """The .docx to look at: a program built (its warnings printed), or a .docx as it is."""
+    from chuongtrinh import api
+    from chuongtrinh.source.decode import read_bytes
+
+    if path.suffix.lower() == ".docx":
+        return read_bytes(path)
+    compiled = api.compile_file(path)
+    report(compiled.warnings, OutputFormat.text)
+    return api.render(compiled)
+
+
 @app.command()
 def preview(
     files: Files,
@@ -36,8 +48,8 @@ def preview(
         typer.Option("-o", "--output", help="Thư mục ghi PDF/PNG (mặc định: cạnh tệp YAML)."),
     ] = None,
 ) -> None:
-    """Tạo bản xem trước PDF (và ảnh PNG) bằng LibreOffice, không cần mở Word."""
-    from chuongtrinh import api
+    """Tạo bản xem trước PDF (và ảnh PNG) bằng LibreOffice, không cần mở Word; nhận tệp YAML
+    (tạo .docx rồi xem) hoặc tệp .docx (xem nguyên như vậy)."""
     from chuongtrinh.errors import ChuongtrinhError
     from chuongtrinh.preview import PreviewError
     from chuongtrinh.preview import preview as make_preview
@@ -46,15 +58,14 @@ def preview(
     failed = False
     for path in files:
         try:
-            compiled = api.compile_file(path)
+            document = _document(path)
         except ChuongtrinhError as exc:
             report(exc.diagnostics, OutputFormat.text)
             failed = True
             continue
-        report(compiled.warnings, OutputFormat.text)
         try:
             written = make_preview(
-                api.render(compiled),
+                document,
                 path.stem,
                 output or path.parent,
                 png=png or only_png,

@@ -8,6 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from chuongtrinh import external
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.source.decode import decode, read_text
 
@@ -32,10 +33,13 @@ def git(*args: str, cwd: Path | None = None) -> str:
 
 def git_bytes(*args: str, cwd: Path | None = None) -> bytes:
     """Output of a git command as bytes (a file's content is decoded like any input file)."""
+    program = external.find("git")
+    if program is None:
+        raise _trouble("git", "git-missing", "không tìm thấy lệnh git")
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
-    except FileNotFoundError:
-        raise _trouble("git", "git-missing", "không tìm thấy lệnh git") from None
+        done = subprocess.run([program, *args], cwd=cwd, capture_output=True, check=False)
+    except OSError as exc:
+        raise _trouble("git", "git-missing", f"không chạy được git: {exc.strerror}") from None
     if done.returncode != 0:
         stderr = done.stderr.decode("utf-8", "replace").strip()
         raise _trouble(
@@ -69,15 +73,65 @@ def read(spec: str) -> Source:
     return at_revision(revision, inside)
 
 
+def _check_revision(revision: str, name: str) -> None:
+    """A revision is never an option to git ('--output=…'), nor holds a line break."""
+    if revision.startswith("-") or any(ord(char) < 32 for char in revision):
+        raise _trouble(
+            name,
+            "bad-revision",
+            f"'{revision}' không phải tên một bản git",
+            "viết tên nhánh, thẻ, mã commit hoặc HEAD~1, ví dụ HEAD~1:ct.yaml",
+        )
+
+
+def _succeeds(*args: str) -> bool:
+    try:
+        git_bytes(*args)
+    except ChuongtrinhError:
+        return False
+    return True
+
+
+def _why_not(revision: str, path: str, name: str) -> ChuongtrinhError:
+    """What a clerk needs to hear when `git cat-file` could not read `revision:path`."""
+    if not _succeeds("rev-parse", "--git-dir"):
+        return _trouble(
+            name,
+            "git-error",
+            "thư mục hiện tại không nằm trong một kho git, nên không đọc được bản git nào",
+            "chạy lệnh trong thư mục của kho git, hoặc so hai tệp: chuongtrinh diff CŨ.yaml MỚI.yaml",
+        )
+    if not _succeeds(
+        "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+    ):
+        return _trouble(
+            name,
+            "git-error",
+            f"không có bản '{revision}' trong kho git",
+            "xem các bản đã có bằng 'git log --oneline'; HEAD~1 là bản ngay trước bản mới nhất",
+        )
+    return _trouble(
+        name,
+        "git-error",
+        f"bản '{revision}' không có tệp {path}",
+        f"xem các tệp của bản đó bằng 'git ls-tree -r --name-only {revision}'",
+    )
+
+
 def at_revision(revision: str, path: str) -> Source:
+    """`path` as it was in `revision`, read with `git cat-file` (revision checked first)."""
     name = f"{revision}:{path}"
-    text = decode(git_bytes("cat-file", "blob", _object(revision, path)), name)
-    return Source(name, text, revision)
+    _check_revision(revision, name)
+    try:
+        raw = git_bytes("cat-file", "blob", "--end-of-options", _object(revision, path))
+    except ChuongtrinhError:
+        raise _why_not(revision, path, name) from None
+    return Source(name, decode(raw, name), revision)
 
 
 def commit_date(revision: str) -> dt.datetime:
     """The committer date of `revision`, in UTC."""
-    stamp = git("log", "-1", "--format=%ct", revision).strip()
+    stamp = git("log", "-1", "--format=%ct", "--end-of-options", revision).strip()
     return dt.datetime.fromtimestamp(int(stamp), dt.UTC)
 
 

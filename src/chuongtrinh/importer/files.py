@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx.opc.exceptions import PackageNotFoundError
 
-from chuongtrinh.build.output import write_atomic
+from chuongtrinh.build.output import Replace, write_atomic
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.importer import word97 as legacy
 from chuongtrinh.importer.emit import report, to_yaml
@@ -30,8 +30,11 @@ def import_path(path: Path) -> Imported:
         raise ChuongtrinhError([Diagnostic(str(path), 1, 1, "import-failed", problem)])
 
 
-def import_file(path: Path, target: Path) -> list[str]:
-    """Write the YAML of `path` to `target`; the report lines to print."""
+def import_file(path: Path, target: Path, overwrite: bool = False) -> list[str]:
+    """Write the YAML of `path` to `target`, never over an existing file (a YAML typed by
+    hand, the input itself) unless `overwrite`; the report lines to print."""
+    keep = Replace(inputs=(path,), force=overwrite)
+    keep.allows(target)
     result = import_path(path)
-    write_atomic(target, to_yaml(result, path.name).encode("utf-8"))
+    write_atomic(target, to_yaml(result, path.name).encode("utf-8"), keep)
     return report(result)

@@ -3,15 +3,12 @@ Vietnamese fonts (TCVN3 '.Vn…', VNI 'VNI-…') a document uses, found so they 
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from chuongtrinh import external
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 
-_SOFFICE = ("soffice", "libreoffice")
 CONVERTED = (".doc", ".odt", ".rtf")  # read through LibreOffice
 
 
@@ -25,12 +22,12 @@ def _fail(path: Path, code: str, message: str, hint: str | None = None) -> Legac
 
 def soffice() -> str | None:
     """The LibreOffice program on PATH, if any."""
-    return next((found for name in _SOFFICE if (found := shutil.which(name))), None)
+    return external.find(*external.OFFICE_NAMES)
 
 
 def doc_to_docx(path: Path, workdir: Path) -> Path:
-    """Convert a Word 97 .doc with LibreOffice headless (its own profile folder, so a running
-    LibreOffice of the user is not disturbed); the .docx lands in `workdir`."""
+    """Convert a Word 97 .doc with LibreOffice headless (see `chuongtrinh.external`: a
+    profile of its own, a file name that cannot be an option); the .docx lands in `workdir`."""
     program = soffice()
     if program is None:
         raise _fail(
@@ -40,20 +37,9 @@ def doc_to_docx(path: Path, workdir: Path) -> Path:
             "cài LibreOffice (apt-get install libreoffice-writer-nogui), hoặc mở tệp bằng Word "
             "và lưu lại dạng .docx",
         )
-    profile = Path(tempfile.mkdtemp(prefix="ct-lo-", dir=workdir))
-    command = [
-        program,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--convert-to",
-        "docx",
-        "--outdir",
-        str(workdir),
-        str(path),
-    ]
     try:
-        subprocess.run(command, capture_output=True, timeout=180, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        external.convert(program, path, workdir, "docx")
+    except (OSError, external.Timeout) as exc:
         raise _fail(
             path, "conversion-failed", f"LibreOffice không chuyển được tệp: {exc}"
         ) from None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.source import encodings as legacy
+from chuongtrinh.source import kinds
 
 # Input size limit in bytes; CHUONGTRINH_MAX_MB overrides it (a 20,000-item program is ~5 MB).
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -48,23 +49,29 @@ _OS_ERRORS_VI: dict[type[OSError], str] = {
 }
 
 
-def read_text(path: Path) -> str:
-    """Read a YAML file: UTF-8 (with or without a byte-order mark) or UTF-16; bad bytes located."""
+def read_bytes(path: Path) -> bytes:
+    """An input file's bytes, within the size limit; a located error when it cannot be read."""
     try:
         size = path.stat().st_size
         if size > max_bytes():
             raise ChuongtrinhError([too_big(str(path), size)])
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:  # a folder, no permission, a file removed meanwhile
         reason = _OS_ERRORS_VI.get(type(exc), exc.strerror or type(exc).__name__)
         raise ChuongtrinhError(
             [Diagnostic(str(path), 1, 1, "cannot-read", f"không đọc được tệp: {reason}")]
         ) from None
-    return decode(raw, str(path))
+
+
+def read_text(path: Path) -> str:
+    """Read a YAML file: UTF-8 (with or without a byte-order mark) or UTF-16; bad bytes located."""
+    return decode(read_bytes(path), str(path))
 
 
 def decode(raw: bytes, file: str = "<bytes>") -> str:
-    """Bytes → text: UTF-8, UTF-8 with BOM, UTF-16 (BOM or not); else say what it looks like."""
+    """Bytes → text: UTF-8, UTF-8 with BOM, UTF-16 (BOM or not); else say what it looks like
+    (a Word file, a PDF, an 8-bit code page…)."""
+    kinds.refuse(raw, file)
     utf16 = _utf16(raw)
     if utf16 is not None:
         try:
@@ -74,6 +81,8 @@ def decode(raw: bytes, file: str = "<bytes>") -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if utf16 is None and kinds.looks_binary(raw):  # broken UTF-16 is text gone wrong
+            raise ChuongtrinhError([kinds.BINARY.diagnostic(file)]) from None
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
@@ -125,11 +134,14 @@ def guess_encoding(raw: bytes) -> str:
     return LATIN_1
 
 
-def to_unicode(raw: bytes) -> tuple[str, str | None]:
-    """Any input bytes → NFC text with legacy lines converted; and the encoding they were in."""
+def to_unicode(raw: bytes, file: str = "<bytes>") -> tuple[str, str | None]:
+    """Text bytes in any encoding → NFC text, and the 8-bit encoding they were in (if any);
+    bytes that are no text at all (a Word file, a PDF) raise, saying what they are."""
     try:
-        return decode(raw), None
-    except ChuongtrinhError:
+        return decode(raw, file), None
+    except ChuongtrinhError as exc:
+        if exc.diagnostics[0].code != "not-utf8":
+            raise  # a Word file, a PDF, an image: no code page makes text of it
         name = guess_encoding(raw)
     codec = "cp1258" if name == WINDOWS_1258 else "latin-1"
     return unicodedata.normalize("NFC", raw.decode(codec, "replace")), name
