@@ -21,6 +21,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
     frozenset(layer.split())
     for layer in (
         "chuongtrinh errors resources",
+        "cache",
         "source",
         "profiles",
         "model",

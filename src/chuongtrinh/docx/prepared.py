@@ -1,5 +1,6 @@
-"""The empty document a programme is written into: made once per process, rule set and set of
-roles, with python-docx (`docx/blank.py`)."""
+"""The empty document a programme is written into: made once per rule set and set of roles —
+kept in this process, else read from the disk cache (`chuongtrinh.cache`), else made with
+python-docx (`docx/blank.py`, the only time a build imports python-docx)."""
 
 from __future__ import annotations
 
@@ -7,23 +8,41 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from chuongtrinh import cache
 from chuongtrinh.docx import package
 from chuongtrinh.docx.package import Blank
 from chuongtrinh.profiles.models import Profile
 
-_MEMO: dict[tuple[str, tuple[str, ...], str], Blank] = {}
+# What a blank's making depends on besides the rule set: these modules and libraries.
+_MAKERS = ("docx/prepared.py", "docx/blank.py", "docx/oxml.py", "docx/package.py", "docx/reference")
+_LIBRARIES = ("docx", "lxml")
+
+
+_MEMO: dict[str, Blank] = {}
 
 
 def blank(profile: Profile, roles: tuple[str, ...]) -> Blank:
     """The styled, page-set-up empty document of `profile` with a style for each of `roles`
     (core properties dated from SOURCE_DATE_EPOCH)."""
-    key = (repr(_canonical(profile)), roles, package.source_date().isoformat())
+    when = package.source_date().isoformat()
+    key = cache.digest([fingerprint(profile), *roles, when])
     found = _MEMO.get(key)
     if found is None:
-        from chuongtrinh.docx import blank as making
-
-        found = _MEMO[key] = making.make(profile, roles)
+        stamp = cache.code_stamp(_MAKERS, _LIBRARIES)
+        found = cache.cached("blank", stamp, key, lambda: _make(profile, roles), Blank)
+        _MEMO[key] = found
     return found
+
+
+def _make(profile: Profile, roles: tuple[str, ...]) -> Blank:
+    from chuongtrinh.docx import blank as making
+
+    return making.make(profile, roles)
+
+
+def fingerprint(profile: Profile) -> str:
+    """A digest of everything in `profile`, the same in every process."""
+    return cache.digest([repr(_canonical(profile))])
 
 
 def _canonical(value: Any) -> Any:

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from chuongtrinh.profiles.compiled import compiled
 from chuongtrinh.profiles.models import Profile
 
 # libyaml's loader when PyYAML has it: the pure one took ~15 ms of a cold build for two files.
@@ -61,7 +62,7 @@ def load(name_or_path: str) -> Profile:
     path = Path(name_or_path)
     if path.suffix not in (".yaml", ".yml"):
         path = _builtin_dir() / f"{name_or_path}.yaml"
-    return Profile.model_validate(_raw(path))
+    return compiled(_raw(path))
 
 
 def is_path(system: str) -> bool:

@@ -14,6 +14,7 @@ from jinja2.environment import Environment
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
+from chuongtrinh.profiles.bytecode import bytecode_cache
 from chuongtrinh.resources import templates_dir
 
 
@@ -45,6 +46,7 @@ def _environment(search_path: tuple[Path, ...]) -> ImmutableSandboxedEnvironment
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=bytecode_cache(),  # compiled once, not every run
     )
 
 
