@@ -11,6 +11,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from chuongtrinh import __version__
+from chuongtrinh.cli._params import plain_conversion
 from chuongtrinh.errors import Diagnostic, ExitCode
 
 # Help in Vietnamese, command names in English: what click and typer print of their own.
@@ -52,13 +53,14 @@ def _translate(params: list[Any]) -> list[Any]:
 
 
 class _Vietnamese:
-    """What a command and the group both need: translated help, localised panels.
+    """What a command and the group both need: translated help, localised panels, values
+    converted without pydantic where that is plain (cli/_params.py).
 
     A mixin placed before TyperCommand / TyperGroup; `super()` reaches their methods.
     """
 
     def get_params(self, ctx: Any) -> list[Any]:
-        return _translate(super().get_params(ctx))  # type: ignore[misc]
+        return plain_conversion(_translate(super().get_params(ctx)))  # type: ignore[misc]
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         # Plain (not rich) help keeps `--help` fast; its section headings come from click.
