@@ -14,17 +14,21 @@ from chuongtrinh.source.located import Located, Path_
 # Keys whose values are codes or dates the tool formats itself, not running text.
 _NOT_TEXT = {"he_thong", "loai", "so", "ngay", "du_thao", "trinh_bay", "kieu_muc", "viet_tat"}
 
+# Each form with a piece of text it cannot match without (a string lacking it is not searched),
+# and whether it must start a word: checked after the match, because a pattern that starts
+# with \b or a look-behind is tried at every position of the string, one with a word at once.
 _DATE_FORMS = (
     # 5/2/2023, 05/02/2023
-    re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
+    ("/", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"), False),
     # ngày 5 tháng 2 năm 2023
-    re.compile(r"\bngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})"),
+    ("ngày ", re.compile(r"ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})"), True),
     # tháng 2/2023, tháng 2 năm 2023
-    re.compile(r"\btháng (?P<m>\d{1,2})(?P<sep>/| năm )(?P<y>\d{4})"),
+    ("tháng ", re.compile(r"tháng (?P<m>\d{1,2})(?P<sep>/| năm )(?P<y>\d{4})"), True),
 )
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-# A space before , ; : ! ? ) or a full stop (not before "..." or "./.").
+# A space before , ; : ! ? ) or a full stop (not before "..." or "./."); and what it needs.
 _SPACE_BEFORE = re.compile(r"(?<=\S) +(?P<p>[,;:!?)]|\.(?![./]))")
+_SPACE_THEN_MARK = re.compile(" [,;:!?).]")
 
 
 def strings(located: Located) -> Iterator[tuple[Path_, str]]:
@@ -61,46 +65,59 @@ def _warn(
 
 def _padding(located: Located, path: Path_, text: str, dates: DateRules) -> list[Diagnostic]:
     found = []
-    months = ", ".join(str(m) for m in dates.pad_months)
-    hint = (
-        f"ngày dưới {dates.pad_day_below} và tháng {months} viết thêm số 0 ở đầu"
-        " (05/02/2023, tháng 01), các tháng khác không (15/3/2023)"
-    )
     covered: list[tuple[int, int]] = []
-    for pattern in _DATE_FORMS:
+    for needed, pattern, word in _DATE_FORMS:
+        if needed not in text:
+            continue
         for match in pattern.finditer(text):
-            if any(start <= match.start() < end for start, end in covered):
+            at = match.start()
+            if word and at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                continue  # inside a word, where \b would not match
+            if any(start <= at < end for start, end in covered):
                 continue  # "tháng 2 năm 2023" inside "ngày 5 tháng 2 năm 2023"
             covered.append(match.span())
-            groups = match.groupdict()
-            month = int(groups["m"])
-            day = int(groups.get("d") or 10)
-            if not (1 <= month <= 12 and 1 <= day <= 31):
-                continue
-            want_day, want_month = dates.padded(day, month)
-            typed = match.group(0)
-            expected = typed
-            # Right to left, so a replaced day does not move the month's place.
-            for name, want in (("m", want_month), ("d", want_day)):
-                if groups.get(name) is not None and groups[name] != want:
-                    start, end = (i - match.start() for i in match.span(name))
-                    expected = expected[:start] + want + expected[end:]
-            if expected != typed:
+            expected = _padded(match, dates)
+            if expected is not None:
+                message = (
+                    f"ngày tháng viết chưa đúng thể thức: '{match.group(0)}', cần viết '{expected}'"
+                )
                 found.append(
-                    _warn(
-                        located,
-                        path,
-                        match.start(),
-                        "date-padding",
-                        f"ngày tháng viết chưa đúng thể thức: '{typed}', cần viết '{expected}'",
-                        hint,
-                    )
+                    _warn(located, path, at, "date-padding", message, _padding_hint(dates))
                 )
     return found
 
 
+def _padded(match: re.Match[str], dates: DateRules) -> str | None:
+    """The date `match` found written as the rule set pads it; None when it already is (or
+    is no date)."""
+    groups = match.groupdict()
+    month = int(groups["m"])
+    day = int(groups.get("d") or 10)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    want_day, want_month = dates.padded(day, month)
+    typed = match.group(0)
+    expected = typed
+    # Right to left, so a replaced day does not move the month's place.
+    for name, want in (("m", want_month), ("d", want_day)):
+        if groups.get(name) is not None and groups[name] != want:
+            start, end = (i - match.start() for i in match.span(name))
+            expected = expected[:start] + want + expected[end:]
+    return expected if expected != typed else None
+
+
+def _padding_hint(dates: DateRules) -> str:
+    months = ", ".join(str(m) for m in dates.pad_months)
+    return (
+        f"ngày dưới {dates.pad_day_below} và tháng {months} viết thêm số 0 ở đầu"
+        " (05/02/2023, tháng 01), các tháng khác không (15/3/2023)"
+    )
+
+
 def _spacing(located: Located, path: Path_, text: str, dates: DateRules) -> list[Diagnostic]:
-    found = []
+    found: list[Diagnostic] = []
+    if "  " not in text and _SPACE_THEN_MARK.search(text) is None:
+        return found
     for match in _DOUBLE_SPACE.finditer(text):
         found.append(
             _warn(
@@ -132,7 +149,8 @@ _QUOTE = re.compile("[“”]")
 
 def _quotes(located: Located, path: Path_, text: str, dates: DateRules) -> list[Diagnostic]:
     depth, first_open = 0, -1
-    for match in _QUOTE.finditer(text):
+    curly = "“" in text or "”" in text
+    for match in _QUOTE.finditer(text) if curly else ():
         index, char = match.start(), match.group(0)
         if char == "“":
             first_open = index if depth == 0 else first_open
