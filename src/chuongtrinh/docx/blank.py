@@ -115,10 +115,19 @@ def make(profile: Profile, roles: tuple[str, ...]) -> Blank:
     _setup_page(document, profile)
     style_ids = {role: document.styles[style_name(role)].style_id for role in roles}
     entries: list[package.Entry] = []
-    document_at, document_xml = -1, b""
+    document_at, head, tail = -1, b"", b""
     for name, data in package.parts(document):
         if name == DOCUMENT_PART:
-            document_at, document_xml = len(entries), data
+            document_at = len(entries)
+            head, tail = _around_body(data)
         else:
             entries.append(package.deflate(name, data))
-    return Blank(tuple(entries), document_at, document_xml, style_ids)
+    return Blank(tuple(entries), document_at, head, tail, style_ids)
+
+
+def _around_body(xml: bytes) -> tuple[bytes, bytes]:
+    """document.xml up to the body's content, and from its section properties on."""
+    start = xml.index(b"<w:body>") + len(b"<w:body>")
+    if not xml.startswith(b"<w:sectPr", start):
+        raise ValueError("the reference document's body must hold only its section properties")
+    return xml[:start], xml[start:]

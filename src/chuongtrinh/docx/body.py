@@ -1,35 +1,44 @@
-"""Small element helpers for the document body (paragraphs, runs, tables), on plain lxml.
+"""Small helpers that write the document body's XML (paragraphs, runs, tables) as text.
 
-The build path does not import python-docx: its oxml layer takes ~20 ms to import, and its
-per-paragraph API (a schema-order search for every child, text appended one character at a
-time) was most of the time of a long programme. These helpers write the same XML python-docx
-wrote, attribute for attribute, in one pass; nothing outside this module and `tracked` builds
-body XML. Lengths come in twips, converted the way python-docx converts millimetres.
+The build path imports neither python-docx nor lxml: python-docx's per-paragraph API (a
+schema-order search for every child, text appended one character at a time) was most of the
+time of a long programme, and even lxml's SubElement costs ~15 times what joining the same
+text costs. The text is exactly what lxml would serialise for the elements python-docx wrote —
+the same children and attributes in the same order, the same escapes — so a body written here
+and one read back by lxml, amended (docx/tracked.py) and serialised are the same bytes.
+Nothing else writes body XML. Lengths come in twips, converted as python-docx converts mm.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import Any, TypeAlias
 
-from lxml import etree
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-# An lxml element (lxml ships no type hints of its own).
-Element: TypeAlias = Any
-
-
-def w(tag: str) -> str:
-    """The Clark name of a WordprocessingML tag: `w("p")` is `{…/main}p`."""
-    return f"{{{W_NS}}}{tag}"
-
-
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_VAL, _W, _TYPE = w("val"), w("w"), w("type")
-_P, _PPR, _PSTYLE, _R, _RPR, _T = w("p"), w("pPr"), w("pStyle"), w("r"), w("rPr"), w("t")
-_TR, _TRPR, _TC, _TCPR = w("tr"), w("trPr"), w("tc"), w("tcPr")
-_BORDER_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 _EMU_PER_MM, _EMU_PER_TWIP = 36000, 635
+# What XML 1.0 cannot hold: lxml refuses such a string, and so does this module.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_TEXT_ESCAPES = re.compile("[&<>\r]")
+_ATTRIBUTE_ESCAPES = re.compile('[&<>"\n\r\t]')
+_ESCAPED = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "\n": "&#10;",
+    "\r": "&#13;",
+    "\t": "&#9;",
+}
+_BORDER_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
+_LOOK = (
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0"'
+    ' w:noVBand="1" w:val="04A0"/>'
+)
+BREAK_RUN = "<w:r><w:br/></w:r>"
+EMPTY_PARAGRAPH = "<w:p/>"
+PARAGRAPH_END = "</w:p>"
+CELL_END = "</w:tc>"
+ROW_END = "</w:tr>"
+TABLE_END = "</w:tbl>"
 
 
 def mm_twips(mm: float) -> int:
@@ -37,166 +46,101 @@ def mm_twips(mm: float) -> int:
     return round(int(mm * _EMU_PER_MM) / _EMU_PER_TWIP)
 
 
-def sub(parent: Element, tag: str, attributes: dict[str, str] | None = None) -> Element:
-    """A new child `tag` (a Clark name) at the end of `parent`, attributes in the given order."""
-    return etree.SubElement(parent, tag, attributes)
+def _checked(value: str) -> str:
+    if _NOT_XML.search(value):
+        raise ValueError(
+            "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control"
+            " characters"
+        )
+    return value
 
 
-def paragraph(parent: Element, style_id: str | None) -> Element:
-    """A new `w:p` at the end of `parent`, with its paragraph style when one is given."""
-    p = etree.SubElement(parent, _P)
-    if style_id is not None:
-        etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE, {_VAL: style_id})
-    return p
+def text(value: str) -> str:
+    """`value` as element content: & < > and carriage returns escaped, as libxml2 does."""
+    if _TEXT_ESCAPES.search(_checked(value)):
+        return _TEXT_ESCAPES.sub(lambda m: _ESCAPED[m.group(0)], value)
+    return value
 
 
-def properties(p: Element) -> Element:
-    """The paragraph's `w:pPr` (its first child), created when missing."""
-    if len(p) and p[0].tag == _PPR:
-        return p[0]
-    found = etree.Element(_PPR)
-    p.insert(0, found)
-    return found
+def attribute(value: str) -> str:
+    """`value` inside double quotes, escaped as libxml2 escapes attribute values."""
+    if _ATTRIBUTE_ESCAPES.search(_checked(value)):
+        return _ATTRIBUTE_ESCAPES.sub(lambda m: _ESCAPED[m.group(0)], value)
+    return value
 
 
-def frame(p: Element, width: int, top: int, height: int) -> None:
-    """Take the paragraph out of the flow into a frame centred between the margins, `top`
-    from the top of the page it falls on (so: on the last page, near its bottom); call before
-    `indent`, which the schema puts after it."""
-    attributes = {
-        w("w"): str(width),
-        w("h"): str(height),
-        w("hRule"): "exact",
-        w("wrap"): "around",
-        w("vAnchor"): "page",
-        w("hAnchor"): "margin",
-        w("xAlign"): "center",
-        w("y"): str(top),
-    }
-    sub(properties(p), w("framePr"), attributes)
+def paragraph_start(style_id: str, properties: str = "") -> str:
+    """`<w:p>` with its style and any other paragraph properties (`frame`, then `indent`)."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{attribute(style_id)}"/>{properties}</w:pPr>'
 
 
-def indent(p: Element, left: int, right: int) -> None:
-    """Left and right paragraph indents (after the style and any frame)."""
-    sub(properties(p), w("ind"), {w("left"): str(left), w("right"): str(right)})
+def frame(width: int, top: int, height: int) -> str:
+    """Out of the flow into a frame centred between the margins, `top` from the top of the
+    page it falls on (so: on the last page, near its bottom)."""
+    return (
+        f'<w:framePr w:w="{width}" w:h="{height}" w:hRule="exact" w:wrap="around"'
+        f' w:vAnchor="page" w:hAnchor="margin" w:xAlign="center" w:y="{top}"/>'
+    )
 
 
-def append_run(p: Element, text: str, bold: bool, italic: bool, underline: bool) -> Element:
-    """Append `<w:r>` holding `text` (a tab is `w:tab`) with only the emphasis that differs
-    from the style."""
-    run = etree.SubElement(p, _R)
+def indent(left: int, right: int) -> str:
+    return f'<w:ind w:left="{left}" w:right="{right}"/>'
+
+
+def run(value: str, bold: bool, italic: bool, underline: bool) -> str:
+    """`<w:r>` holding `value` (a tab is `w:tab`) with only the emphasis that differs from the
+    style; text with spaces at either end keeps them (`xml:space`)."""
+    emphasis = ""
     if bold or italic or underline:
-        emphasis = etree.SubElement(run, _RPR)
-        if bold:
-            etree.SubElement(emphasis, w("b"))
-        if italic:
-            etree.SubElement(emphasis, w("i"))
-        if underline:
-            etree.SubElement(emphasis, w("u"), {_VAL: "single"})
-    for n, part in enumerate(text.split("\t")):
+        emphasis = "<w:b/>" if bold else ""
+        emphasis += "<w:i/>" if italic else ""
+        emphasis += '<w:u w:val="single"/>' if underline else ""
+        emphasis = f"<w:rPr>{emphasis}</w:rPr>"
+    parts = []
+    for n, part in enumerate(value.split("\t")):
         if n:
-            etree.SubElement(run, w("tab"))
+            parts.append("<w:tab/>")
         if part:
-            element = etree.SubElement(run, _T)
-            element.text = part
-            if len(part.strip()) < len(part):
-                element.set(_XML_SPACE, "preserve")
-    return run
+            space = ' xml:space="preserve"' if len(part.strip()) < len(part) else ""
+            parts.append(f"<w:t{space}>{text(part)}</w:t>")
+    return f"<w:r>{emphasis}{''.join(parts)}</w:r>"
 
 
-def append_break_run(p: Element) -> Element:
-    """Append `<w:r><w:br/></w:r>` (a line break inside the paragraph) to `p`."""
-    run = etree.SubElement(p, _R)
-    etree.SubElement(run, w("br"))
-    return run
-
-
-def _border(parent: Element, edge: str, value: str, size_pt: float) -> None:
+def _border(edge: str, value: str, size_pt: float) -> str:
     """One border edge; `w:sz` counts eighths of a point."""
-    attributes = {_VAL: value, w("sz"): str(round(size_pt * 8)), w("space"): "0"}
-    attributes[w("color")] = "auto"
-    sub(parent, w(edge), attributes)
+    size = round(size_pt * 8)
+    return f'<w:{edge} w:val="{value}" w:sz="{size}" w:space="0" w:color="auto"/>'
 
 
-def table(
-    parent: Element,
-    width: int,
-    indent_twips: int,
-    padding: int,
-    border_pt: float,
-    columns: Sequence[int],
-) -> Element:
+def table_start(
+    width: int, indent_twips: int, padding: int, border_pt: float, columns: Sequence[int]
+) -> str:
     """A fixed-layout `w:tbl` `width` wide, `indent_twips` from the margin, cells padded
     `padding` left and right, single borders of `border_pt` (0: explicitly none, so that no
-    table style draws one) and a grid of `columns`; rows come from `row`."""
-    tbl = etree.SubElement(parent, w("tbl"))
-    tbl_pr = sub(tbl, w("tblPr"))
-    sub(tbl_pr, w("tblW"), {_TYPE: "dxa", _W: str(width)})
-    sub(tbl_pr, w("tblInd"), {_W: str(indent_twips), _TYPE: "dxa"})
-    borders = sub(tbl_pr, w("tblBorders"))
-    for edge in _BORDER_EDGES:
-        _border(borders, edge, "single" if border_pt else "none", border_pt)
-    sub(tbl_pr, w("tblLayout"), {_TYPE: "fixed"})
-    margins = sub(tbl_pr, w("tblCellMar"))
-    for edge in ("left", "right"):
-        sub(margins, w(edge), {_W: str(padding), _TYPE: "dxa"})
-    look = {w("firstColumn"): "1", w("firstRow"): "1", w("lastColumn"): "0", w("lastRow"): "0"}
-    look |= {w("noHBand"): "0", w("noVBand"): "1", _VAL: "04A0"}
-    sub(tbl_pr, w("tblLook"), look)
-    grid = sub(tbl, w("tblGrid"))
-    for column in columns:
-        sub(grid, w("gridCol"), {_W: str(column)})
-    return tbl
+    table style draws one) and a grid of `columns`; rows follow, then TABLE_END."""
+    value = "single" if border_pt else "none"
+    borders = "".join(_border(edge, value, border_pt) for edge in _BORDER_EDGES)
+    grid = "".join(f'<w:gridCol w:w="{column}"/>' for column in columns)
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="{width}"/>'
+        f'<w:tblInd w:w="{indent_twips}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{padding}" w:type="dxa"/>'
+        f'<w:right w:w="{padding}" w:type="dxa"/></w:tblCellMar>{_LOOK}</w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>"
+    )
 
 
-def row(tbl: Element, cant_split: bool, header: bool = False) -> Element:
-    """A new `w:tr`: kept on one page, and repeated on every page when a `header`."""
-    tr = etree.SubElement(tbl, _TR)
-    if cant_split or header:
-        tr_pr = etree.SubElement(tr, _TRPR)
-        if cant_split:  # CT_TrPr is a choice, but Word writes cantSplit first
-            etree.SubElement(tr_pr, w("cantSplit"))
-        if header:
-            etree.SubElement(tr_pr, w("tblHeader"))
-    return tr
+def row_start(cant_split: bool, header: bool = False) -> str:
+    """A `w:tr`: kept on one page, and repeated on every page when a `header` (CT_TrPr is a
+    choice, but Word writes cantSplit first)."""
+    if not (cant_split or header):
+        return "<w:tr>"
+    keep = "<w:cantSplit/>" if cant_split else ""
+    repeat = "<w:tblHeader/>" if header else ""
+    return f"<w:tr><w:trPr>{keep}{repeat}</w:trPr>"
 
 
-def row_properties(tr: Element) -> Element:
-    """The row's `w:trPr` (its first child), created when missing."""
-    if len(tr) and tr[0].tag == _TRPR:
-        return tr[0]
-    found = etree.Element(_TRPR)
-    tr.insert(0, found)
-    return found
-
-
-def cell(tr: Element, width: int, span: int = 1) -> Element:
-    """A new `w:tc` `width` wide spanning `span` grid columns; paragraphs go in with
-    `paragraph` (a cell left without one gets an empty `w:p`: see `close_cell`)."""
-    tc = etree.SubElement(tr, _TC)
-    tc_pr = etree.SubElement(tc, _TCPR)
-    sub(tc_pr, w("tcW"), {_TYPE: "dxa", _W: str(width)})
-    if span > 1:
-        sub(tc_pr, w("gridSpan"), {_VAL: str(span)})
-    return tc
-
-
-def close_cell(tc: Element) -> None:
-    """A cell must end with a paragraph: an empty one when nothing was written in it."""
-    if tc[-1].tag != _P:
-        etree.SubElement(tc, _P)
-
-
-def parse(xml: bytes) -> Element:
-    """A part's XML as an element tree (the parser python-docx reads parts with)."""
-    root: Element = etree.fromstring(xml, _PARSER)
-    return root
-
-
-def serialize(root: Element) -> bytes:
-    """A part's bytes, as python-docx serialises a part."""
-    data: bytes = etree.tostring(root, encoding="UTF-8", standalone=True)
-    return data
-
-
-_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+def cell_start(width: int, span: int = 1) -> str:
+    """A `w:tc` `width` wide spanning `span` grid columns; a cell must hold a paragraph."""
+    spans = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{spans}</w:tcPr>'

@@ -162,9 +162,11 @@ DOCUMENT_PART = "word/document.xml"
 @dataclass(frozen=True)
 class Blank:
     """An empty programme document: the other parts as they go into the zip (deflated once),
-    and where `word/document.xml` (here with an empty body) goes among them."""
+    where `word/document.xml` goes among them, and that part's text before and after the
+    body's content (the body's section properties come last, in `tail`)."""
 
     entries: tuple[Entry, ...]
     document_at: int
-    document: bytes
+    head: bytes
+    tail: bytes
     style_ids: dict[str, str]  # layout role → Word style id

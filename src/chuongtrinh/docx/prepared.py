@@ -40,9 +40,16 @@ def _make(profile: Profile, roles: tuple[str, ...]) -> Blank:
     return making.make(profile, roles)
 
 
+# Rule sets are frozen and loaded once per process: each one's digest is made once too.
+_FINGERPRINTS: dict[int, tuple[Profile, str]] = {}
+
+
 def fingerprint(profile: Profile) -> str:
     """A digest of everything in `profile`, the same in every process."""
-    return cache.digest([repr(_canonical(profile))])
+    known = _FINGERPRINTS.get(id(profile))
+    if known is None or known[0] is not profile:
+        known = _FINGERPRINTS[id(profile)] = (profile, cache.digest([repr(_canonical(profile))]))
+    return known[1]
 
 
 def _canonical(value: Any) -> Any:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from lxml import etree
 
-from chuongtrinh.docx.body import Element, properties, row_properties, w
+from chuongtrinh.docx.tree import Element, properties, row_properties, w
 
 Mark = Literal["", "ins", "del", "moveFrom", "moveTo"]
 

@@ -1,8 +1,9 @@
-"""Layout blocks → .docx bytes: the body written as XML in one pass into the rule set's empty
-document (`docx/prepared.py`); every size and font comes from the profile.
+"""Layout blocks → .docx bytes: the body written as XML text in one pass (docx/body.py) into the
+rule set's empty document (docx/prepared.py); every size and font comes from the profile.
 
-A new kind of block is a method here that writes it with the helpers of `docx/body.py`, and a
-branch in `_Writer.block`.
+A new kind of block is a method here that writes it with body.py's helpers, and a branch in
+`_Writer.block`. With Decorate hooks (the redline), the written body is read back as lxml
+elements, handed to the hooks in the order it was written, and serialised again.
 """
 
 from __future__ import annotations
@@ -39,24 +40,15 @@ def _drawn_width(rules: Style) -> tuple[str, float] | None:
 
 
 class _Writer:
-    def __init__(
-        self,
-        profile: Profile,
-        prepared: Blank,
-        decorate: Decorate | None = None,
-        decorate_row: DecorateRow | None = None,
-    ) -> None:
+    def __init__(self, profile: Profile, prepared: Blank) -> None:
         self.profile = profile
         self.prepared = prepared
-        self.decorate = decorate
-        self.decorate_row = decorate_row
-        self.root = body.parse(prepared.document)
-        self.body = self.root[0]
-        # The section properties close the body: taken out now, put back after the blocks.
-        self.section = self.body[-1]
-        self.body.remove(self.section)
-        roles = prepared.style_ids
-        self.rules = {role: profile.style(role) for role in roles}
+        self.out: list[str] = []
+        # What was written, for the hooks: ("p", n, para, w:r per run) for the n-th w:p,
+        # ("tr", n, row) for the n-th w:tr (rows of the header and closing carry no row).
+        self.written: list[tuple[Any, ...]] = []
+        self.paragraphs = self.rows = 0
+        self.rules = {role: profile.style(role) for role in prepared.style_ids}
         self.drawn = {role: _drawn_width(rules) for role, rules in self.rules.items()}
         page = profile.page
         self.text_width_mm = page.width_mm - page.margin_mm.left - page.margin_mm.right
@@ -67,87 +59,119 @@ class _Writer:
         elif isinstance(block, Table):
             self.table(block)
         else:
-            self.paragraph(self.body, block, self.text_width_mm)
+            self.paragraph(block, self.text_width_mm)
 
-    def paragraph(self, parent: body.Element, para: Para, width_mm: float) -> None:
-        """`para` at the end of `parent` (the body or a cell `width_mm` wide)."""
-        p = body.paragraph(parent, self.prepared.style_ids[para.role])
+    def paragraph(self, para: Para, width_mm: float) -> None:
+        """`para` in the body or in a cell `width_mm` wide."""
         rules = self.rules[para.role]
-        if rules.page_bottom_mm is not None:
-            self.page_bottom(p, rules)
+        properties = self.page_bottom(rules) if rules.page_bottom_mm is not None else ""
         drawn = self.drawn[para.role]
         if drawn:  # a rule or box narrower than its column: indent it from the sides
             place, length = drawn
             spare = body.mm_twips(max(0.0, width_mm - length))
             half = body.mm_twips(max(0.0, (width_mm - length) / 2))
-            body.indent(p, spare if place == "right" else half, 0 if place == "right" else half)
-        made: list[list[Any]] = []
+            right = place == "right"
+            properties += body.indent(spare if right else half, 0 if right else half)
+        out = self.out
+        out.append(body.paragraph_start(self.prepared.style_ids[para.role], properties))
+        made: list[int] = []
         for run in para.runs:
-            elements: list[Any] = []
+            count = 0
             for n, piece in enumerate(run.text.split("\n")):
                 if n:
-                    elements.append(body.append_break_run(p))
+                    out.append(body.BREAK_RUN)
+                    count += 1
                 if piece:
-                    elements.append(body.append_run(p, piece, run.bold, run.italic, run.underline))
-            made.append(elements)
-        if self.decorate is not None:
-            self.decorate(p, para, made)
+                    out.append(body.run(piece, run.bold, run.italic, run.underline))
+                    count += 1
+            made.append(count)
+        out.append(body.PARAGRAPH_END)
+        self.written.append(("p", self.paragraphs, para, made))
+        self.paragraphs += 1
 
-    def page_bottom(self, p: body.Element, rules: Style) -> None:
+    def page_bottom(self, rules: Style) -> str:
         """A frame one line high whose bottom is `page_bottom_mm` above the page's edge."""
         page = self.profile.page
         font = self.profile.font
         line_mm = (rules.size_pt or font.size_pt) * 25.4 / 72 * font.line_height
         top_mm = page.height_mm - (rules.page_bottom_mm or 0) - line_mm
-        body.frame(p, _twips(self.text_width_mm), _twips(top_mm), _twips(line_mm))
+        return body.frame(_twips(self.text_width_mm), _twips(top_mm), _twips(line_mm))
 
     def columns(self, block: Columns) -> None:
         """The borderless two-column table of the header or the closing."""
         rules = self.profile.header if block.role == "header" else self.profile.closing
         widths = rules.widths_mm
-        tbl = self.grid(widths, rules.indent_mm, 0, 0)
+        self.grid(widths, rules.indent_mm, 0, 0)
         keep = isinstance(rules, ClosingRules) and rules.keep_together
-        tr = body.row(tbl, cant_split=keep)
+        self.row_start(keep, False)
         for paras, width in zip((block.left, block.right), widths, strict=True):
-            self.cell(tr, paras, width)
+            self.cell(paras, width)
+        self.out += [body.ROW_END, body.TABLE_END]
 
     def table(self, block: Table) -> None:
         """A bordered table: header row repeated on every page, no row split across pages,
         a group or note row merged across all columns."""
         rules = self.profile.table
         widths = block.widths_mm
-        tbl = self.grid(widths, 0, rules.padding_mm, rules.border_pt)
+        self.grid(widths, 0, rules.padding_mm, rules.border_pt)
         for row in block.rows:
-            tr = body.row(tbl, cant_split=True, header=row.kind == "header")
+            self.row_start(True, row.kind == "header")
             if len(row.cells) == 1 and len(widths) > 1:
-                self.cell(tr, row.cells[0], sum(widths), span=len(widths))
+                self.cell(row.cells[0], sum(widths), span=len(widths))
             else:
                 for paras, width in zip(row.cells, widths, strict=True):
-                    self.cell(tr, paras, width)
-            if self.decorate_row is not None:
-                self.decorate_row(tr, row)
+                    self.cell(paras, width)
+            self.out.append(body.ROW_END)
+            self.written.append(("tr", self.rows - 1, row))
+        self.out.append(body.TABLE_END)
 
     def grid(
         self, widths: tuple[float, ...], indent_mm: float, padding_mm: float, border_pt: float
-    ) -> body.Element:
-        """An empty fixed-layout table with columns `widths` (mm) wide."""
+    ) -> None:
+        """The start of a fixed-layout table with columns `widths` (mm) wide."""
         columns = [body.mm_twips(width) for width in widths]
         width, indent, padding = _twips(sum(widths)), _twips(indent_mm), _twips(padding_mm)
-        return body.table(self.body, width, indent, padding, border_pt, columns)
+        self.out.append(body.table_start(width, indent, padding, border_pt, columns))
 
-    def cell(
-        self, tr: body.Element, paras: tuple[Para, ...], width_mm: float, span: int = 1
-    ) -> None:
-        tc = body.cell(tr, body.mm_twips(width_mm), span)
+    def row_start(self, cant_split: bool, header: bool) -> None:
+        self.out.append(body.row_start(cant_split, header))
+        self.rows += 1
+
+    def cell(self, paras: tuple[Para, ...], width_mm: float, span: int = 1) -> None:
+        self.out.append(body.cell_start(body.mm_twips(width_mm), span))
         for para in paras:
-            self.paragraph(tc, para, width_mm)
-        body.close_cell(tc)
+            self.paragraph(para, width_mm)
+        if not paras:  # a cell must hold a paragraph
+            self.out.append(body.EMPTY_PARAGRAPH)
+            self.paragraphs += 1
+        self.out.append(body.CELL_END)
 
-    def bytes(self) -> bytes:
-        self.body.append(self.section)
+    def document_xml(self) -> bytes:
+        return b"".join((self.prepared.head, "".join(self.out).encode(), self.prepared.tail))
+
+    def decorated(self, decorate: Decorate | None, decorate_row: DecorateRow | None) -> bytes:
+        """document.xml read back, handed to the hooks in the order it was written, and
+        serialised again."""
+        from chuongtrinh.docx import tree
+
+        root = tree.parse(self.document_xml())
+        paragraphs, rows = tree.in_order(root, "p"), tree.in_order(root, "tr")
+        for kind, n, *what in self.written:
+            if kind == "p" and decorate is not None:
+                para, counts = what
+                found = tree.runs(paragraphs[n])
+                made = []
+                for count in counts:
+                    made.append(found[:count])
+                    found = found[count:]
+                decorate(paragraphs[n], para, made)
+            elif kind == "tr" and decorate_row is not None:
+                decorate_row(rows[n], what[0])
+        return tree.serialize(root)
+
+    def bytes(self, document_xml: bytes) -> bytes:
         entries = list(self.prepared.entries)
-        document = package.deflate(DOCUMENT_PART, body.serialize(self.root))
-        entries.insert(self.prepared.document_at, document)
+        entries.insert(self.prepared.document_at, package.deflate(DOCUMENT_PART, document_xml))
         return package.zip_bytes(entries, package.source_date())
 
 
@@ -160,7 +184,9 @@ def render(
     """The .docx bytes of a laid-out program (`decorate` may amend each paragraph written,
     `decorate_row` each row of an items table)."""
     roles = tuple(sorted({p.role for p in document.paragraphs()} | {"page_number"}))
-    writer = _Writer(profile, blank(profile, roles), decorate, decorate_row)
+    writer = _Writer(profile, blank(profile, roles))
     for block in document.blocks:
         writer.block(block)
-    return writer.bytes()
+    if decorate is None and decorate_row is None:
+        return writer.bytes(writer.document_xml())
+    return writer.bytes(writer.decorated(decorate, decorate_row))
