@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -102,6 +103,22 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, pwsh
 )
+
+
+def only_command(args: list[str]) -> None:
+    """Keep on `app` only the command these arguments run, when they name one: typer builds
+    every registered command's parser (inspecting signatures, ~15 ms for eleven) before it
+    parses anything. Help, options before the command and shell completion keep them all."""
+    if not args or any(name.endswith("_COMPLETE") for name in os.environ):
+        return
+    running = [c for c in app.registered_commands if _name(c) == args[0]]
+    if running:
+        app.registered_commands = running
+
+
+def _name(command: Any) -> str:
+    return str(command.name or command.callback.__name__.lower().replace("_", "-"))
+
 
 EXIT_INVALID = ExitCode.INVALID
 EXIT_USAGE = ExitCode.USAGE

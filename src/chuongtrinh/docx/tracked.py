@@ -15,7 +15,7 @@ from typing import Literal
 
 from lxml import etree
 
-from chuongtrinh.docx.tree import Element, properties, row_properties, w
+from chuongtrinh.docx.tree import Element, first_child, w
 
 Mark = Literal["", "ins", "del", "moveFrom", "moveTo"]
 
@@ -69,7 +69,7 @@ class Revisions:
         """Record the paragraph mark itself as inserted, deleted or moved."""
         if not mark:
             return
-        ppr = properties(p)
+        ppr = first_child(p, "pPr")
         rpr = ppr.find(w("rPr"))
         if rpr is None:
             rpr = etree.Element(w("rPr"))
@@ -82,7 +82,7 @@ class Revisions:
         carry their own marks, so the text and the row go together."""
         if mark not in ("ins", "del"):
             return
-        row_properties(tr).append(self.element(mark))
+        first_child(tr, "trPr").append(self.element(mark))
 
     def move_range(self, p: Element, mark: Mark, name: str) -> None:
         """Enclose the paragraph's content in the named container that links a move's two ends."""

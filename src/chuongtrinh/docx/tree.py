@@ -18,9 +18,6 @@ def w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-_PPR, _TRPR = w("pPr"), w("trPr")
-
-
 def parse(xml: bytes) -> Element:
     root: Element = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
     return root
@@ -43,19 +40,12 @@ def runs(p: Element) -> list[Element]:
     return found
 
 
-def properties(p: Element) -> Element:
-    """The paragraph's `w:pPr` (its first child), created when missing."""
-    if len(p) and p[0].tag == _PPR:
-        return p[0]
-    found = etree.Element(_PPR)
-    p.insert(0, found)
-    return found
-
-
-def row_properties(tr: Element) -> Element:
-    """The row's `w:trPr` (its first child), created when missing."""
-    if len(tr) and tr[0].tag == _TRPR:
-        return tr[0]
-    found = etree.Element(_TRPR)
-    tr.insert(0, found)
+def first_child(parent: Element, tag: str) -> Element:
+    """The properties child `w:tag` that comes first in `parent` (a paragraph's `pPr`, a
+    row's `trPr`), created when missing."""
+    clark = w(tag)
+    if len(parent) and parent[0].tag == clark:
+        return parent[0]
+    found = etree.Element(clark)
+    parent.insert(0, found)
     return found

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from chuongtrinh.profiles.compiled import compiled
+from chuongtrinh.profiles.compiled import builtin, compiled
 from chuongtrinh.profiles.models import Profile
 
 # libyaml's loader when PyYAML has it: the pure one took ~15 ms of a cold build for two files.
@@ -62,6 +62,7 @@ def load(name_or_path: str) -> Profile:
     path = Path(name_or_path)
     if path.suffix not in (".yaml", ".yml"):
         path = _builtin_dir() / f"{name_or_path}.yaml"
+        return builtin(name_or_path, _builtin_dir(), lambda: compiled(_raw(path)))
     return compiled(_raw(path))
 
 
