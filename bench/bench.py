@@ -11,7 +11,10 @@ bench/RESULTS.md); never part of the tests.
     python bench/bench.py [--runs 10] [--cli 'chuongtrinh'] [--write]
 
 By default the worktree's own code is measured (`python -m chuongtrinh` with src/ first on the
-path), with byte-code cached in a temporary folder as an installed wheel has it.
+path), with byte-code cached in a temporary folder as an installed wheel has it, and
+chuongtrinh's own cache (compiled rule sets, empty documents, templates' byte-code) in a
+temporary folder filled by the first build, as a user's is after their first build; one row
+measures a build with that cache off (what the very first build of a rule set costs).
 """
 
 from __future__ import annotations
@@ -174,6 +177,7 @@ def main() -> None:
         folder = Path(tmp)
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+        env["CHUONGTRINH_CACHE_DIR"] = str(folder / "cache")
         if args.cli:
             cli = shlex.split(args.cli)
         else:
@@ -223,6 +227,11 @@ def run_all(
         measure(
             "chuongtrinh build (seed 000)",
             [*cli, "build", str(EXAMPLE), "-o", str(out / "c.docx")], runs, env,
+        ),
+        measure(
+            "chuongtrinh build (seed 000), cache off",
+            [*cli, "build", str(EXAMPLE), "-o", str(out / "c.docx")], runs,
+            {**env, "CHUONGTRINH_CACHE_DIR": "off"},
         ),
     ]  # fmt: skip
     for items in sizes:
@@ -279,6 +288,18 @@ def run_all(
     return render_report(rows, latencies, sizes)
 
 
+def worst_peer(by: dict[str, Timing], sizes: list[int]) -> str:
+    """The largest ratio of our cold build to a Python peer's, over the sizes and peers."""
+    found = [
+        (by[f"chuongtrinh build ({n} items)"].median_ms / by[f"{peer} ({n} items)"].median_ms,
+         by[f"chuongtrinh build ({n} items)"].min_ms / by[f"{peer} ({n} items)"].min_ms, peer, n)
+        for n in sizes
+        for peer in ("python-docx script", "docxtpl")
+    ]  # fmt: skip
+    median, least, peer, items = max(found)
+    return f"{median:.2f}× (min {least:.2f}×) {peer} at {items} items"
+
+
 def render_report(rows: list[Timing], latencies: list[float], sizes: list[int]) -> str:
     by = {t.name: t for t in rows}
 
@@ -292,14 +313,13 @@ def render_report(rows: list[Timing], latencies: list[float], sizes: list[int]) 
         )
 
     pandoc_seed = "pandoc (seed 000)"
-    ours_batch = by[f"chuongtrinh build folder of {BATCH} (--force)"]
-    pandoc_batch = by[f"pandoc per file, {BATCH} files"]
-    per_doc, best_doc = ours_batch.median_ms / BATCH, ours_batch.min_ms / BATCH
-    pandoc_doc = pandoc_batch.median_ms / BATCH
+    batch = f"chuongtrinh build folder of {BATCH} (--force)"
+    pandoc_batch = f"pandoc per file, {BATCH} files"
+    unchanged = by[f"chuongtrinh build folder of {BATCH}, nothing changed"]
     watch_ms = statistics.median(latencies)
     targets = [
         ("cold build, seed 000", ratio("chuongtrinh build (seed 000)", pandoc_seed), "≤ 4× pandoc"),
-        ("`--help`", ratio("chuongtrinh --help", pandoc_seed), "≤ 1.5× pandoc"),
+        ("`--help`", ratio("chuongtrinh --help", pandoc_seed), "≤ 1.5× pandoc on seed 000"),
     ]
     if 2000 in sizes:
         targets.append(
@@ -307,11 +327,13 @@ def render_report(rows: list[Timing], latencies: list[float], sizes: list[int]) 
              "≤ 0.4× pandoc")
         )  # fmt: skip
     targets += [
-        (f"batch of {BATCH}, per document", f"{per_doc:.1f} ms (min {best_doc:.1f}); "
-         f"{pandoc_doc / per_doc:.1f}× faster than pandoc per file", "≤ 15 ms, ≥ 6× faster"),
+        (f"batch of {BATCH} two-page programmes, one `build DIR -o OUT`",
+         f"{ratio(batch, pandoc_batch)} of {BATCH} pandoc runs; "
+         f"{by[batch].median_ms / BATCH:.1f} ms per document", "≤ 0.167× (6× faster)"),
+        ("cold build against the Python peers, worst size",
+         worst_peer(by, sizes), "< 1× python-docx script and docxtpl at every size"),
         (f"no-change rebuild of {BATCH}",
-         f"{by[f'chuongtrinh build folder of {BATCH}, nothing changed'].median_ms:.0f} ms "
-         f"(min {by[f'chuongtrinh build folder of {BATCH}, nothing changed'].min_ms:.0f})", "≤ 300 ms"),
+         f"{unchanged.median_ms:.0f} ms (min {unchanged.min_ms:.0f})", "≤ 300 ms"),
         ("`build --watch` save → .docx",
          f"{watch_ms:.0f} ms (min {min(latencies):.0f}; {len(latencies)} saves, "
          f"{sum(x == float('inf') for x in latencies)} missed)", "≤ 50 ms"),
@@ -319,7 +341,7 @@ def render_report(rows: list[Timing], latencies: list[float], sizes: list[int]) 
     if 2000 in sizes:
         targets.append(
             ("peak memory, 2,000 items", f"{by['chuongtrinh build (2000 items)'].peak_mib:.0f} MiB",
-             "≤ 150 MB")
+             "≤ 150 MiB")
         )  # fmt: skip
     lines = [
         "# Benchmark results",

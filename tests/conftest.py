@@ -14,6 +14,14 @@ from chuongtrinh import api
 from helpers.examples import ALL_EXAMPLES, EXAMPLES, MONTHLY, YEARLY, Built
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A cache of compiled rule sets of this session's own: no test reads the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CHUONGTRINH_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     out = tmp_path_factory.mktemp("built")

@@ -7,6 +7,7 @@ watchfiles (Rust `notify`: inotify, FSEvents, ReadDirectoryChangesW) reports the
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -40,6 +41,7 @@ def watch(
     ready: Callable[[], None] = lambda: None,
 ) -> None:
     """Build, then rebuild what is saved until `stop` is set (or Ctrl+C)."""
+    gc.enable()  # a one-shot command runs without the cyclic collector; this process lives on
     import watchfiles
 
     from chuongtrinh.build import pipeline  # noqa: F401  (load the pipeline once, before the first save)

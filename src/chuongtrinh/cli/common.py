@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,6 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from chuongtrinh import __version__
+from chuongtrinh.cli._params import plain_conversion
 from chuongtrinh.errors import Diagnostic, ExitCode
 
 # Help in Vietnamese, command names in English: what click and typer print of their own.
@@ -52,13 +54,14 @@ def _translate(params: list[Any]) -> list[Any]:
 
 
 class _Vietnamese:
-    """What a command and the group both need: translated help, localised panels.
+    """What a command and the group both need: translated help, localised panels, values
+    converted without pydantic where that is plain (cli/_params.py).
 
     A mixin placed before TyperCommand / TyperGroup; `super()` reaches their methods.
     """
 
     def get_params(self, ctx: Any) -> list[Any]:
-        return _translate(super().get_params(ctx))  # type: ignore[misc]
+        return plain_conversion(_translate(super().get_params(ctx)))  # type: ignore[misc]
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         # Plain (not rich) help keeps `--help` fast; its section headings come from click.
@@ -100,6 +103,22 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish, pwsh
 )
+
+
+def only_command(args: list[str]) -> None:
+    """Keep on `app` only the command these arguments run, when they name one: typer builds
+    every registered command's parser (inspecting signatures, ~15 ms for eleven) before it
+    parses anything. Help, options before the command and shell completion keep them all."""
+    if not args or any(name.endswith("_COMPLETE") for name in os.environ):
+        return
+    running = [c for c in app.registered_commands if _name(c) == args[0]]
+    if running:
+        app.registered_commands = running
+
+
+def _name(command: Any) -> str:
+    return str(command.name or command.callback.__name__.lower().replace("_", "-"))
+
 
 EXIT_INVALID = ExitCode.INVALID
 EXIT_USAGE = ExitCode.USAGE

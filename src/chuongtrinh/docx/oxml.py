@@ -1,6 +1,8 @@
-"""Small element helpers for the WordprocessingML python-docx has no API for.
+"""Small element helpers for the styles and section XML python-docx has no API for (document
+defaults, fonts on all four slots, borders drawn by a style, the page number field).
 
-Nothing outside this module builds raw XML, the way python-docx keeps it inside `oxml`.
+Used when the rule set's empty document is made (`docx/blank.py`); the body is written by
+`docx/body.py`. Nothing else builds raw XML, the way python-docx keeps it inside `oxml`.
 """
 
 from __future__ import annotations
@@ -9,17 +11,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-_BORDER_EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 
 
 _DOC_DEFAULTS_ORDER = ("w:rPrDefault", "w:pPrDefault")
-# ECMA-376 Part 1, 17.4.60 (CT_TblPr): the order Word insists on.
-_TBL_PR_ORDER = (
-    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
-    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
-)  # fmt: skip
 
 
 def _child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...] = ()) -> BaseOxmlElement:
@@ -117,22 +112,6 @@ def _border(tag: str, value: str, size_pt: float, space_pt: int = 0) -> BaseOxml
     return element
 
 
-def set_borders(tbl: BaseOxmlElement, size_pt: float = 0) -> None:
-    """Single lines of `size_pt` on every edge, or explicit `none` (size 0) so that no table
-    style or application default draws one."""
-    tbl_pr = tbl.tblPr
-    borders = tbl_pr.find(qn("w:tblBorders"))
-    if borders is not None:
-        tbl_pr.remove(borders)
-    borders = _child(tbl_pr, "w:tblBorders", _TBL_PR_ORDER)
-    for edge in _BORDER_EDGES:
-        borders.append(_border(f"w:{edge}", "single" if size_pt else "none", size_pt))
-
-
-def remove_borders(tbl: BaseOxmlElement) -> None:
-    set_borders(tbl, 0)
-
-
 # ECMA-376 Part 1, 17.3.1.26 (CT_PPrBase): the children that may precede and follow pBdr.
 _P_PR_ORDER = (
     "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
@@ -162,40 +141,6 @@ def box(p_pr: BaseOxmlElement, size_pt: float, space_pt: int) -> None:
         borders.append(_border(f"w:{edge}", "single", size_pt, space_pt))
 
 
-def repeat_header(tr: BaseOxmlElement) -> None:
-    """Mark a table row as a header row, repeated at the top of every page."""
-    _child(tr.get_or_add_trPr(), "w:tblHeader")
-
-
-def cant_split(tr: BaseOxmlElement) -> None:
-    """Keep a table row on one page."""
-    tr_pr = tr.get_or_add_trPr()
-    found = tr_pr.find(qn("w:tblHeader"))
-    element = _child(tr_pr, "w:cantSplit")
-    if found is not None:  # CT_TrPr is a choice, but Word writes cantSplit first
-        found.addprevious(element)
-
-
-def fixed_layout(
-    tbl: BaseOxmlElement, width_twips: int, indent_twips: int, padding_twips: int = 0
-) -> None:
-    """Fixed widths, an indent from the margin and the cell padding (none for the borderless
-    header and closing, so Word and LibreOffice place both columns' text on the same grid)."""
-    tbl_pr = tbl.tblPr
-    width = _child(tbl_pr, "w:tblW", _TBL_PR_ORDER)
-    width.set(qn("w:w"), str(width_twips))
-    width.set(qn("w:type"), "dxa")
-    indent = _child(tbl_pr, "w:tblInd", _TBL_PR_ORDER)
-    indent.set(qn("w:w"), str(indent_twips))
-    indent.set(qn("w:type"), "dxa")
-    _child(tbl_pr, "w:tblLayout", _TBL_PR_ORDER).set(qn("w:type"), "fixed")
-    margins = _child(tbl_pr, "w:tblCellMar", _TBL_PR_ORDER)
-    for edge in ("left", "right"):
-        side = _child(margins, f"w:{edge}")
-        side.set(qn("w:w"), str(padding_twips))
-        side.set(qn("w:type"), "dxa")
-
-
 def page_number_field(paragraph: BaseOxmlElement) -> None:
     """Append a PAGE field (complex field form, which both Word and LibreOffice update)."""
     for kind, text in (
@@ -217,72 +162,3 @@ def page_number_field(paragraph: BaseOxmlElement) -> None:
             element.text = text
             run.append(element)
         paragraph.append(run)
-
-
-def paragraph_before(anchor: BaseOxmlElement) -> BaseOxmlElement:
-    """A new empty `w:p` just before `anchor` (the body's `w:sectPr`), in constant time."""
-    paragraph: BaseOxmlElement = OxmlElement("w:p")
-    anchor.addprevious(paragraph)
-    return paragraph
-
-
-def page_bottom_frame(
-    p_pr: BaseOxmlElement, width_twips: int, top_twips: int, height_twips: int
-) -> None:
-    """Take the paragraph out of the flow into a frame centred between the margins at a fixed
-    distance from the top of the page it falls on (so: on the last page, near its bottom)."""
-    frame = _child(p_pr, "w:framePr", _P_PR_ORDER)
-    for attribute in list(frame.attrib):
-        del frame.attrib[attribute]
-    frame.set(qn("w:w"), str(width_twips))
-    frame.set(qn("w:h"), str(height_twips))
-    frame.set(qn("w:hRule"), "exact")
-    frame.set(qn("w:wrap"), "around")
-    frame.set(qn("w:vAnchor"), "page")
-    frame.set(qn("w:hAnchor"), "margin")
-    frame.set(qn("w:xAlign"), "center")
-    frame.set(qn("w:y"), str(top_twips))
-
-
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def append_run(
-    p: BaseOxmlElement, text: str, bold: bool, italic: bool, underline: bool
-) -> BaseOxmlElement:
-    """Append `<w:r>` holding `text` to `p`, with only the emphasis that differs from the style.
-
-    The same XML as python-docx's `add_run(text)` plus `bold/italic/underline = True`, built
-    directly: python-docx appends text one character at a time and searches the schema order
-    for every child, which was most of the time of a long program."""
-    run = _append(p, "w:r")
-    if bold or italic or underline:
-        properties = _append(run, "w:rPr")
-        if bold:
-            _append(properties, "w:b")
-        if italic:
-            _append(properties, "w:i")
-        if underline:
-            _append(properties, "w:u").set(qn("w:val"), "single")
-    for n, part in enumerate(text.split("\t")):
-        if n:
-            _append(run, "w:tab")
-        if part:
-            element = _append(run, "w:t")
-            element.text = part
-            if len(part.strip()) < len(part):
-                element.set(_XML_SPACE, "preserve")
-    return run
-
-
-def append_break_run(p: BaseOxmlElement) -> BaseOxmlElement:
-    """Append `<w:r><w:br/></w:r>` (a line break inside the paragraph) to `p`."""
-    run = _append(p, "w:r")
-    _append(run, "w:br")
-    return run
-
-
-def _append(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
-    child: BaseOxmlElement = OxmlElement(tag)
-    parent.append(child)
-    return child

@@ -7,10 +7,12 @@ document defaults, latent styles, settings and theme, and only the styles Normal
 Paragraph Font, Normal Table, No List, Table Grid, Header and Footer (add a built-in style there
 before the writer asks for it by name). Its bytes are zipped once per process.
 
-`to_bytes()` replaces python-docx's `save()`: the same parts in the same order, but every zip
-entry has a fixed timestamp and mode, and the core properties (created, modified,
-lastModifiedBy, revision) come from `SOURCE_DATE_EPOCH` or a fixed default, so the same input
-gives the same bytes on any machine and any day (with the same zlib; see `ZLIB_VERSION`).
+`parts()` takes python-docx's parts in the order its `save()` writes them, with the core
+properties (created, modified, lastModifiedBy, revision) from `SOURCE_DATE_EPOCH` or a fixed
+default; `deflate()` compresses a part once, and `zip_bytes()` writes the archive as `zipfile`
+does, every entry with a fixed timestamp and mode, so the same input gives the same bytes on
+any machine and any day (with the same zlib; see `ZLIB_VERSION`). The parts that do not change
+between programmes are deflated once per rule set, not once per document.
 """
 
 from __future__ import annotations
@@ -18,16 +20,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from docx.document import Document as WordDocument
-from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-from docx.opc.pkgwriter import _ContentTypesItem
+if TYPE_CHECKING:  # python-docx is imported only where a package is taken apart
+    from docx.document import Document as WordDocument
 
 REFERENCE_DIR = Path(__file__).with_name("reference")
 # 1980-01-01 is the earliest time a zip entry can hold.
@@ -72,8 +75,17 @@ def _stamp(document: WordDocument, when: dt.datetime) -> None:
     properties.revision = 1
 
 
+def parts(document: WordDocument) -> list[tuple[str, bytes]]:
+    """The package's items in python-docx's own order (content types, package rels, parts),
+    stamped with `source_date()`."""
+    _stamp(document, source_date())
+    return list(_entries(document))
+
+
 def _entries(document: WordDocument) -> Iterator[tuple[str, bytes]]:
-    """The package's items in python-docx's own order: content types, package rels, parts."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
     package = document.part.package
     parts = list(package.parts)
     content_types = _ContentTypesItem.from_parts(parts)  # type: ignore[no-untyped-call]
@@ -98,8 +110,63 @@ def _zip(entries: Iterator[tuple[str, bytes]], when: dt.datetime, method: int) -
     return buffer.getvalue()
 
 
-def to_bytes(document: WordDocument) -> bytes:
-    """The document as .docx bytes that depend only on its content (and `SOURCE_DATE_EPOCH`)."""
-    when = source_date()
-    _stamp(document, when)
-    return _zip(_entries(document), when, zipfile.ZIP_DEFLATED)
+@dataclass(frozen=True)
+class Entry:
+    """One part of the package, deflated as `zipfile` deflates it."""
+
+    name: str
+    crc: int
+    size: int
+    deflated: bytes
+
+
+def deflate(name: str, data: bytes) -> Entry:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)  # zipfile's, at compresslevel 6
+    return Entry(name, zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
+
+
+# The layouts of zipfile's local header, central directory record and end record.
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_VERSION = 20  # what zipfile writes as the version made by and needed to extract
+_UNIX = 3
+
+
+def zip_bytes(entries: Sequence[Entry], when: dt.datetime) -> bytes:
+    """The archive `zipfile.ZipFile.writestr` writes for these entries, byte for byte (none
+    needs ZIP64: a programme's parts are far below 4 GiB)."""
+    date = (when.year - 1980) << 9 | when.month << 5 | when.day
+    time = when.hour << 11 | when.minute << 5 | when.second // 2
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for entry in entries:
+        name = entry.name.encode("ascii")
+        fields = (zipfile.ZIP_DEFLATED, time, date, entry.crc, len(entry.deflated), entry.size)
+        local = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, 0, *fields, len(name), 0)
+        out += [local, name, entry.deflated]
+        head = (b"PK\x01\x02", _VERSION, _UNIX, _VERSION, 0, 0)
+        central.append(_CENTRAL.pack(*head, *fields, len(name), 0, 0, 0, 0, _FILE_MODE, offset))
+        central.append(name)
+        offset += len(local) + len(name) + len(entry.deflated)
+    directory = b"".join(central)
+    count = len(entries)
+    end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
+    return b"".join(out) + directory + end
+
+
+DOCUMENT_PART = "word/document.xml"
+
+
+@dataclass(frozen=True)
+class Blank:
+    """An empty programme document: the other parts as they go into the zip (deflated once),
+    where `word/document.xml` goes among them, and that part's text before and after the
+    body's content (the body's section properties come last, in `tail`)."""
+
+    entries: tuple[Entry, ...]
+    document_at: int
+    head: bytes
+    tail: bytes
+    style_ids: dict[str, str]  # layout role → Word style id

@@ -1,7 +1,7 @@
 """Small element helpers for Word's tracked changes (ECMA-376 Part 1, 17.13.5).
 
-python-docx has no API for revisions, so this module builds them, the way `oxml` does for the
-rest: `w:ins` / `w:del` around runs (deleted text in `w:delText`), `w:moveFrom` / `w:moveTo`
+python-docx has no API for revisions, so this module builds them on the elements the writer
+made (`docx/body.py`, plain lxml): `w:ins` / `w:del` around runs (deleted text in `w:delText`), `w:moveFrom` / `w:moveTo`
 inside named `w:moveFromRangeStart` … `w:moveFromRangeEnd` containers, and the paragraph mark's
 own revision in `w:pPr/w:rPr`, so that accepting or rejecting a whole-paragraph change leaves no
 empty paragraph behind.
@@ -13,21 +13,22 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import Literal
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
+
+from chuongtrinh.docx.tree import Element, first_child, w
 
 Mark = Literal["", "ins", "del", "moveFrom", "moveTo"]
 
 # ECMA-376 Part 1, 17.3.1.26 (CT_PPr): w:rPr comes after these and before the rest.
-_PPR_BEFORE_RPR = (
-    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
-    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
-    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
-    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-)  # fmt: skip
+_PPR_BEFORE_RPR = frozenset(w(tag) for tag in (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+    "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+    "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+    "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+    "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+))  # fmt: skip
+_ID, _AUTHOR, _DATE, _NAME = w("id"), w("author"), w("date"), w("name")
 
 
 class Revisions:
@@ -42,20 +43,18 @@ class Revisions:
         self._next += 1
         return str(self._next)
 
-    def element(
-        self, tag: str, *, stamped: bool = True, name: str | None = None
-    ) -> BaseOxmlElement:
+    def element(self, tag: str, *, stamped: bool = True, name: str | None = None) -> Element:
         """`<w:tag w:id=… w:author=… w:date=…>` (a range end carries the id only)."""
-        made: BaseOxmlElement = OxmlElement(f"w:{tag}")
-        made.set(qn("w:id"), self._id())
+        made = etree.Element(w(tag))
+        made.set(_ID, self._id())
         if stamped:
-            made.set(qn("w:author"), self.author)
-            made.set(qn("w:date"), self.date)
+            made.set(_AUTHOR, self.author)
+            made.set(_DATE, self.date)
         if name is not None:
-            made.set(qn("w:name"), name)
+            made.set(_NAME, name)
         return made
 
-    def wrap(self, runs: Sequence[BaseOxmlElement], mark: Mark) -> None:
+    def wrap(self, runs: Sequence[Element], mark: Mark) -> None:
         """Put consecutive `runs` (siblings, in order) inside one revision element."""
         if not runs or not mark:
             return
@@ -66,32 +65,32 @@ class Revisions:
             if mark == "del":
                 _to_deleted_text(run)
 
-    def mark_paragraph(self, p: BaseOxmlElement, mark: Mark) -> None:
+    def mark_paragraph(self, p: Element, mark: Mark) -> None:
         """Record the paragraph mark itself as inserted, deleted or moved."""
         if not mark:
             return
-        ppr = p.get_or_add_pPr()
-        rpr = ppr.find(qn("w:rPr"))
+        ppr = first_child(p, "pPr")
+        rpr = ppr.find(w("rPr"))
         if rpr is None:
-            rpr = OxmlElement("w:rPr")
+            rpr = etree.Element(w("rPr"))
             _insert_in_order(ppr, rpr)
         rpr.append(self.element(mark))
 
-    def mark_row(self, tr: BaseOxmlElement, mark: Mark) -> None:
+    def mark_row(self, tr: Element, mark: Mark) -> None:
         """Record a whole table row as inserted or deleted (ECMA-376 Part 1, 17.13.5.17 and
         17.13.5.12: `w:ins` / `w:del` in `w:trPr`, after the row's other properties); its runs
         carry their own marks, so the text and the row go together."""
         if mark not in ("ins", "del"):
             return
-        tr.get_or_add_trPr().append(self.element(mark))
+        first_child(tr, "trPr").append(self.element(mark))
 
-    def move_range(self, p: BaseOxmlElement, mark: Mark, name: str) -> None:
+    def move_range(self, p: Element, mark: Mark, name: str) -> None:
         """Enclose the paragraph's content in the named container that links a move's two ends."""
         kind = "moveFrom" if mark == "moveFrom" else "moveTo"
         start = self.element(f"{kind}RangeStart", name=name)
-        end = OxmlElement(f"w:{kind}RangeEnd")
-        end.set(qn("w:id"), start.get(qn("w:id")))
-        ppr = p.find(qn("w:pPr"))
+        end = etree.Element(w(f"{kind}RangeEnd"))
+        end.set(_ID, start.get(_ID) or "")
+        ppr = p.find(w("pPr"))
         if ppr is not None:
             ppr.addnext(start)
         else:
@@ -99,23 +98,22 @@ class Revisions:
         p.append(end)
 
 
-def _to_deleted_text(run: BaseOxmlElement) -> None:
-    for text in run.findall(qn("w:t")):
-        text.tag = qn("w:delText")
+def _to_deleted_text(run: Element) -> None:
+    for text in run.findall(w("t")):
+        text.tag = w("delText")
 
 
-def _insert_in_order(ppr: BaseOxmlElement, rpr: BaseOxmlElement) -> None:
+def _insert_in_order(ppr: Element, rpr: Element) -> None:
     """w:rPr after the properties the schema puts before it, before the rest."""
-    before = {qn(tag) for tag in _PPR_BEFORE_RPR}
     children = list(ppr)
-    last = max((n for n, child in enumerate(children) if child.tag in before), default=-1)
+    last = max((n for n, child in enumerate(children) if child.tag in _PPR_BEFORE_RPR), default=-1)
     ppr.insert(last + 1, rpr)
 
 
 def track(
     revisions: Revisions,
-    p: BaseOxmlElement,
-    runs: Sequence[Sequence[BaseOxmlElement]],
+    p: Element,
+    runs: Sequence[Sequence[Element]],
     marks: Sequence[Mark],
     mark: Mark,
     move: str | None,

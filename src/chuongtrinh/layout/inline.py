@@ -12,6 +12,8 @@ _EMPHASIS = re.compile(r"\*\*(?P<bold>[^*]+?)\*\*|\*(?P<italic>[^*\s](?:[^*]*?[^
 
 def runs(text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
     """Split `text` into runs at its emphasis marks; `bold`/`italic` apply to all of it."""
+    if "*" not in text:  # most text: no mark to look for
+        return (Run(text, bold=bold, italic=italic),)
     out: list[Run] = []
     position = 0
     for match in _EMPHASIS.finditer(text):

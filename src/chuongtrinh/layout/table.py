@@ -38,15 +38,19 @@ def columns(profile: Profile, chosen: Sequence[TableColumn] | None) -> list[Colu
     ]
 
 
+# The YAML key of each field an item shows, and the model's name for it.
+_ITEM_FIELDS = {
+    "noi_dung": "text",
+    "chu_tri": "lead",
+    "phoi_hop": "partners",
+    "thoi_gian": "when",
+    "ghi_chu": "note",
+}
+
+
 def item_value(item: Item, field: str) -> str | None:
-    values = {
-        "noi_dung": item.text,
-        "chu_tri": item.lead,
-        "phoi_hop": item.partners,
-        "thoi_gian": item.when,
-        "ghi_chu": item.note,
-    }
-    return values[field]
+    value: str | None = getattr(item, _ITEM_FIELDS[field])
+    return value
 
 
 def item_text(item: Item, shown: Sequence[str] = ()) -> str:

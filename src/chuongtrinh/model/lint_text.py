@@ -16,9 +16,11 @@ from chuongtrinh.source.located import Located, Path_
 # Keys whose values are codes or dates the tool formats itself, not running text.
 _NOT_TEXT = {"he_thong", "loai", "so", "ngay", "du_thao", "trinh_bay", "kieu_muc", "viet_tat"}
 
+_DIGIT = re.compile(r"\d")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-# A space before , ; : ! ? ) or a full stop (not before "..." or "./.").
+# A space before , ; : ! ? ) or a full stop (not before "..." or "./."); and what it needs.
 _SPACE_BEFORE = re.compile(r"(?<=\S) +(?P<p>[,;:!?)]|\.(?![./]))")
+_SPACE_THEN_MARK = re.compile(" [,;:!?).]")
 
 
 def strings(located: Located) -> Iterator[tuple[Path_, str]]:
@@ -64,48 +66,59 @@ def _warn(
 
 
 def _padding(located: Located, path: Path_, text: str, dating: _Dates) -> list[Diagnostic]:
-    found = []
+    found: list[Diagnostic] = []
     dates = dating.rules
-    months = ", ".join(str(m) for m in dates.pad_months)
-    hint = (
-        f"ngày dưới {dates.pad_day_below} và tháng {months} viết thêm số 0 ở đầu"
-        " (05/02/2023, tháng 01), các tháng khác không (15/3/2023)"
-    )
     covered: list[tuple[int, int]] = []
+    if _DIGIT.search(text) is None:  # no date without a figure: most strings end here
+        return found
     for pattern in dating.forms:
         for match in pattern.finditer(text):
-            if any(start <= match.start() < end for start, end in covered):
+            at = match.start()
+            if any(start <= at < end for start, end in covered):
                 continue  # "tháng 2 năm 2023" inside "ngày 5 tháng 2 năm 2023"
             covered.append(match.span())
-            groups = match.groupdict()
-            month = int(groups["thang"])
-            day = int(groups.get("ngay") or 10)
-            if not (1 <= month <= 12 and 1 <= day <= 31):
-                continue
-            want_day, want_month = dates.padded(day, month)
-            typed = match.group(0)
-            expected = typed
-            # Right to left, so a replaced day does not move the month's place.
-            for name, want in (("thang", want_month), ("ngay", want_day)):
-                if groups.get(name) is not None and groups[name] != want:
-                    start, end = (i - match.start() for i in match.span(name))
-                    expected = expected[:start] + want + expected[end:]
-            if expected != typed:
+            expected = _padded(match, dates)
+            if expected is not None:
+                message = (
+                    f"ngày tháng viết chưa đúng thể thức: '{match.group(0)}', cần viết '{expected}'"
+                )
                 found.append(
-                    _warn(
-                        located,
-                        path,
-                        match.start(),
-                        "date-padding",
-                        f"ngày tháng viết chưa đúng thể thức: '{typed}', cần viết '{expected}'",
-                        hint,
-                    )
+                    _warn(located, path, at, "date-padding", message, _padding_hint(dates))
                 )
     return found
 
 
+def _padded(match: re.Match[str], dates: DateRules) -> str | None:
+    """The date `match` found written as the rule set pads it; None when it already is (or
+    is no date)."""
+    groups = match.groupdict()
+    month = int(groups["thang"])
+    day = int(groups.get("ngay") or 10)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    want_day, want_month = dates.padded(day, month)
+    typed = match.group(0)
+    expected = typed
+    # Right to left, so a replaced day does not move the month's place.
+    for name, want in (("thang", want_month), ("ngay", want_day)):
+        if groups.get(name) is not None and groups[name] != want:
+            start, end = (i - match.start() for i in match.span(name))
+            expected = expected[:start] + want + expected[end:]
+    return expected if expected != typed else None
+
+
+def _padding_hint(dates: DateRules) -> str:
+    months = ", ".join(str(m) for m in dates.pad_months)
+    return (
+        f"ngày dưới {dates.pad_day_below} và tháng {months} viết thêm số 0 ở đầu"
+        " (05/02/2023, tháng 01), các tháng khác không (15/3/2023)"
+    )
+
+
 def _spacing(located: Located, path: Path_, text: str, dating: _Dates) -> list[Diagnostic]:
-    found = []
+    found: list[Diagnostic] = []
+    if "  " not in text and _SPACE_THEN_MARK.search(text) is None:
+        return found
     for match in _DOUBLE_SPACE.finditer(text):
         found.append(
             _warn(
@@ -137,7 +150,8 @@ _QUOTE = re.compile("[“”]")
 
 def _quotes(located: Located, path: Path_, text: str, dating: _Dates) -> list[Diagnostic]:
     depth, first_open = 0, -1
-    for match in _QUOTE.finditer(text):
+    curly = "“" in text or "”" in text
+    for match in _QUOTE.finditer(text) if curly else ():
         index, char = match.start(), match.group(0)
         if char == "“":
             first_open = index if depth == 0 else first_open

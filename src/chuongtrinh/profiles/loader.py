@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic, bound_message
 from chuongtrinh.profiles import confine
+from chuongtrinh.profiles.compiled import builtin, compiled
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.source.decode import read_text
 from chuongtrinh.source.loader import Shape, loads
@@ -164,9 +165,15 @@ def load(name_or_path: str) -> Profile:
         if name_or_path not in (*builtin_names(), "base"):
             raise KeyError(f"no built-in profile {name_or_path}")
         path = _builtin_dir() / f"{name_or_path}.yaml"
+        return builtin(name_or_path, _builtin_dir(), lambda: _validated(path))
+    return _validated(path)
+
+
+def _validated(path: Path) -> Profile:
+    """A profile file with what it extends, validated (once: compiled.py caches it on disk)."""
     data, chain = _raw(path)
     try:
-        return Profile.model_validate(data)
+        return compiled(data)
     except ValidationError as exc:
         raise ChuongtrinhError(_validation_problems(chain, exc)) from None
 

@@ -14,6 +14,7 @@ from jinja2.environment import Environment
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.profiles import confine
 from chuongtrinh.profiles.budget import for_render
+from chuongtrinh.profiles.bytecode import bytecode_cache
 from chuongtrinh.profiles.sandbox import BoundedSandbox, TemplateLimit
 from chuongtrinh.resources import templates_dir
 
@@ -59,6 +60,7 @@ def _environment(search_path: tuple[Path, ...]) -> BoundedSandbox:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=bytecode_cache(),  # compiled once, not every run
     )
 
 

@@ -24,10 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from chuongtrinh.errors import ChuongtrinhError
 from chuongtrinh.profiles.dates import Dates
 from chuongtrinh.profiles.loader import builtin_names, load
 from chuongtrinh.profiles.models import Profile
-from chuongtrinh.profiles.phrases import TemplateFailure
 from chuongtrinh.profiles.templated import (
     Phrase,
     Side,
@@ -297,7 +297,7 @@ def _rendered(profile: Profile, name: str, **values: object) -> str | None:
     reports it, with the YAML value that fed it)."""
     try:
         return render(profile, name, **values)
-    except TemplateFailure:
+    except ChuongtrinhError:  # a template failing or over its budget (phrases.TemplateFailure)
         return None
 
 

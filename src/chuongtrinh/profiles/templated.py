@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from chuongtrinh.profiles import phrases
+from chuongtrinh.profiles import cache
 from chuongtrinh.profiles.models import Profile
+from chuongtrinh.resources import templates_dir
 
 Kind = Literal["word", "sign", "space", "group"]
 Token = tuple[Kind, str]  # (kind, the text; for a group, its name)
@@ -29,10 +30,32 @@ def marks(*names: str) -> dict[str, str]:
     return {name: chr(_FIRST_MARK + n) for n, name in enumerate(names)}
 
 
+# What a rendered phrase depends on besides the templates themselves: the code that renders.
+_RENDERERS = ("profiles/templated.py", "profiles/phrases.py", "profiles/sandbox.py")
+
+
 def render(profile: Profile, name: str, **values: Any) -> str:
-    """The profile's phrase template `name` (its own folder first, as the builder renders it)."""
+    """The profile's phrase template `name` (its own folder first, as the builder renders it).
+
+    Kept in the disk cache under the text of every template it could read, so that lint on a
+    warm run reads its phrases without loading Jinja (`validate` needs no other template)."""
     folders = (profile.templates,) if profile.templates else ()
-    return phrases.render(getattr(profile.phrases, name), folders, **values)
+    template = getattr(profile.phrases, name)
+    sources = [
+        part
+        for folder in (*folders, templates_dir())
+        for path in sorted(folder.glob("*.j2"))
+        for part in (path.name, path.read_bytes())
+    ]
+    key = cache.digest([template, repr(sorted(values.items())), str(folders), *sources])
+    stamp = cache.code_stamp(_RENDERERS, ("jinja2",))
+
+    def make() -> str:
+        from chuongtrinh.profiles import phrases
+
+        return phrases.render(template, folders, **values)
+
+    return cache.cached("phrase", stamp, key, make, str)
 
 
 def free(exclude: str = "") -> str:

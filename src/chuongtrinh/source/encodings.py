@@ -46,6 +46,12 @@ NAMES = {TCVN3: "TCVN3 (ABC, phông .VnTime)", VNI: "VNI (phông VNI-Times)"}
 # Letters and signs that Unicode Vietnamese text uses beyond ASCII.
 _VIETNAMESE = set(_UNICODE_LOWER.replace(" ", "")) | set(_UNICODE_LOWER.upper().replace(" ", ""))
 _TYPOGRAPHY = set("“”‘’–—…•°€\u00a0")
+# Letters only Unicode text has (ă đ ơ ư ĩ ũ, most tone letters), searched for in one pass.
+_UNICODE_ONLY = re.compile("[" + "".join(sorted(c for c in _VIETNAMESE if ord(c) > 0xFF)) + "]")
+
+
+def _unicode_only(text: str) -> bool:
+    return _UNICODE_ONLY.search(text) is not None
 
 
 @cache
@@ -127,7 +133,7 @@ def _odd(text: str) -> list[str]:
 
 def reads_as_unicode_vietnamese(text: str) -> bool:
     """Vietnamese letters beyond Latin-1 and nothing Vietnamese text would not contain."""
-    return not _odd(text) and any(c in _VIETNAMESE and ord(c) > 0xFF for c in text)
+    return not _odd(text) and _unicode_only(text)
 
 
 def _plausible(text: str) -> bool:
@@ -156,7 +162,7 @@ def _score(text: str, encoding: str) -> int:
 
 def detect(text: str) -> str | None:
     """TCVN3 or VNI when `text` reads as Vietnamese in that encoding and not as Unicode."""
-    if text.isascii() or any(c in _VIETNAMESE and ord(c) > 0xFF for c in text):
+    if text.isascii() or _unicode_only(text):
         return None  # ă đ ơ ư ĩ ũ and most tone letters exist only in Unicode text
     odd = _odd(text)
     scores = {enc: _score(text, enc) for enc in (VNI, TCVN3)}
