@@ -8,7 +8,7 @@ watchfiles (Rust `notify`: inotify, FSEvents, ReadDirectoryChangesW) reports the
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from chuongtrinh.build import batch
@@ -17,6 +17,8 @@ from chuongtrinh.build import batch
 # save is a write or a rename a few microseconds apart, so a few ms is enough and the clerk
 # sees the new .docx at once.
 STEP_MS = 5
+# How long watchfiles waits before it yields nothing; its first yield tells that it watches.
+READY_MS = 200
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -40,20 +42,44 @@ def watch(
     ready: Callable[[], None] = lambda: None,
 ) -> None:
     """Build, then rebuild what is saved until `stop` is set (or Ctrl+C)."""
-    import watchfiles
-
     from chuongtrinh.build import pipeline  # noqa: F401  (load the pipeline once, before the first save)
 
     after_round(batch.build(inputs, options, on_outcome))
     ready()
     folders = [p if p.is_dir() else p.parent for p in inputs]
-    for changes in watchfiles.watch(
-        *folders, watch_filter=_is_yaml, step=STEP_MS, stop_event=stop, raise_interrupt=True
-    ):
-        saved = {Path(path) for _, path in changes if Path(path).is_file()}
+    for changed in saves(folders, stop):
+        saved = {path for path in changed if path.is_file()}
         while saved:
             # A save still being written when its first event arrived may end during the
             # build, its later events merged into the ones already taken: look again.
             stamps = {path: _stamp(path) for path in saved}
             after_round(batch.build(inputs, options, on_outcome, only=saved))
             saved = {path for path, stamp in stamps.items() if _stamp(path) != stamp}
+
+
+def saves(
+    folders: Sequence[Path],
+    stop: threading.Event | None = None,
+    interrupt: bool = True,
+    ready: Callable[[], None] = lambda: None,
+) -> Iterator[set[Path]]:
+    """The YAML files under `folders` written, created or removed, a set per save, until `stop`
+    is set (or Ctrl+C, with `interrupt`). `ready` is called once the folders are watched: a
+    save before that would go unseen."""
+    import watchfiles
+
+    announce: Callable[[], None] | None = ready
+    for changes in watchfiles.watch(
+        *folders,
+        watch_filter=_is_yaml,
+        step=STEP_MS,
+        stop_event=stop,
+        raise_interrupt=interrupt,
+        rust_timeout=READY_MS,
+        yield_on_timeout=True,
+    ):
+        if announce is not None:  # the first yield (a timeout, or a save) comes once watching
+            announce()
+            announce = None
+        if changes:
+            yield {Path(path) for _, path in changes}

@@ -69,9 +69,10 @@ def read(spec: str) -> Source:
     return at_revision(revision, inside)
 
 
-def at_revision(revision: str, path: str) -> Source:
+def at_revision(revision: str, path: str, cwd: Path | None = None) -> Source:
+    """`path` as it was in `revision`, relative to `cwd` (default: the current folder)."""
     name = f"{revision}:{path}"
-    text = decode(git_bytes("cat-file", "blob", _object(revision, path)), name)
+    text = decode(git_bytes("cat-file", "blob", _object(revision, path), cwd=cwd), name)
     return Source(name, text, revision)
 
 
