@@ -68,6 +68,18 @@ def test_index_lists_the_examples(page: Any, shared: Server) -> None:
     assert "Công tác tháng 02 năm 2023 của Đảng ủy" in row and "hợp lệ" in row
 
 
+def test_index_follows_a_new_programme_without_reload(page: Any, served: Server) -> None:
+    page.goto(served.url)
+    page.evaluate("window.stillHere = true")
+    text = (served.workspace.root / MONTHLY_FILE).read_text(encoding="utf-8")
+    (served.workspace.root / "thang-03").mkdir()
+    new = text.replace("Công tác tháng 02 năm 2023", "Công tác tháng 3 năm 2023")
+    (served.workspace.root / "thang-03" / "ct.yaml").write_text(new, encoding="utf-8")
+    page.wait_for_selector("#programmes a >> text=thang-03/ct.yaml", timeout=WAIT_MS)
+    assert page.evaluate("window.stillHere") is True
+    assert "Công tác tháng 3 năm 2023" in page.inner_text("#programmes")
+
+
 def test_programme_page_shows_title_and_sections(page: Any, shared: Server) -> None:
     page.goto(shared.url)
     page.click(f"text={MONTHLY_FILE}")

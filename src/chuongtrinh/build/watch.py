@@ -7,6 +7,7 @@ watchfiles (Rust `notify`: inotify, FSEvents, ReadDirectoryChangesW) reports the
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -31,6 +32,11 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 def _is_yaml(_change: object, path: str) -> bool:
     return path.lower().endswith(batch.SUFFIXES)
+
+
+def _is_yaml_or_folder(change: object, path: str) -> bool:
+    """A new folder too: a YAML saved into it at once may come before the folder is watched."""
+    return _is_yaml(change, path) or os.path.isdir(path)
 
 
 def watch(
@@ -62,16 +68,17 @@ def saves(
     stop: threading.Event | None = None,
     interrupt: bool = True,
     ready: Callable[[], None] = lambda: None,
+    folders_too: bool = False,
 ) -> Iterator[set[Path]]:
     """The YAML files under `folders` written, created or removed, a set per save, until `stop`
-    is set (or Ctrl+C, with `interrupt`). `ready` is called once the folders are watched: a
-    save before that would go unseen."""
+    is set (or Ctrl+C, with `interrupt`); with `folders_too`, folders created as well. `ready`
+    is called once the folders are watched: a save before that would go unseen."""
     import watchfiles
 
     announce: Callable[[], None] | None = ready
     for changes in watchfiles.watch(
         *folders,
-        watch_filter=_is_yaml,
+        watch_filter=_is_yaml_or_folder if folders_too else _is_yaml,
         step=STEP_MS,
         stop_event=stop,
         raise_interrupt=interrupt,

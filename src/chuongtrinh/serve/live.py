@@ -72,7 +72,9 @@ def watch(workspace: Workspace, broker: Broker, stop: threading.Event) -> thread
     watching = threading.Event()
 
     def run() -> None:
-        for changed in saves([workspace.root], stop, interrupt=False, ready=watching.set):
+        for changed in saves(
+            [workspace.root], stop, interrupt=False, ready=watching.set, folders_too=True
+        ):
             names, listed = workspace.changed(changed)
             for name in names:
                 with workspace.lock:

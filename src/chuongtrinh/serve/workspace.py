@@ -141,7 +141,8 @@ class Workspace:
         with self.lock:
             entries = list(self.entries.values())
             mine = {e.path.resolve() for e in entries}
-            if any(p.resolve() not in mine for p in paths):
+            others = [p for p in paths if p.suffix.lower() in batch.SUFFIXES]
+            if any(p.resolve() not in mine for p in others):
                 for entry in entries:
                     entry.digest = ""  # compile again even if its own bytes did not change
             return [e.name for e in entries if self.refresh(e)], listed
