@@ -130,6 +130,7 @@
         }
       }
       $("#preview").classList.toggle("stale", !news.current);
+      $("#download").classList.toggle("disabled", !news.current); // no .docx while broken
       $("#state").className = `badge ${news.state}`;
       $("#state").textContent = states[news.state];
       drawGutter();
