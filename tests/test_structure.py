@@ -15,7 +15,8 @@ SRC = ROOT / "src"
 PACKAGE = SRC / "chuongtrinh"
 
 # Lowest first: a unit (a top-level module or folder) imports only from the layers below its
-# own. The tools around the pipeline share a layer and do not import each other. `chuongtrinh`
+# own. The tools around the pipeline share a layer and do not import each other; `serve` sits
+# above them. `chuongtrinh`
 # is the package's __init__ (its version only); `__main__` runs the CLI.
 LAYERS: tuple[frozenset[str], ...] = tuple(
     frozenset(layer.split())
@@ -28,6 +29,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "docx",
         "build",
         "diff importer audit scaffold preview schema",
+        "serve",  # shows the build and the diff in a browser: above the tools it uses
         "api",
         "cli",
         "__main__",

@@ -2,52 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from chuongtrinh.cli.common import Format, OutputFormat, OverwriteOption, app, report
 from chuongtrinh.errors import ExitCode
 
-if TYPE_CHECKING:
-    from chuongtrinh.diff.changes import Diff
-
 
 class Colour(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
-
-
-def _author(diff: Diff, given: str | None) -> str:
-    """--author, else git's user.name, else the issuing office."""
-    from chuongtrinh.diff import revision
-
-    return given or revision.user_name() or " ".join(diff.new.program.organization.name)
-
-
-def _date(diff: Diff, given: str | None) -> str:
-    """One timestamp for every revision mark, so the same inputs give the same document:
-    --date, else SOURCE_DATE_EPOCH, else the new revision's commit date, else the program's date."""
-    from chuongtrinh.diff import revision
-
-    if given:
-        moment = dt.datetime.fromisoformat(given)
-    elif os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        moment = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
-    elif diff.new.revision is not None:
-        moment = revision.commit_date(diff.new.revision)
-    else:
-        day = diff.new.program.date
-        day = day if isinstance(day, dt.date) else dt.date(day, 1, 1)
-        moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @app.command()
@@ -83,14 +51,14 @@ def diff(
     from rich.console import Console
 
     from chuongtrinh import api
-    from chuongtrinh.diff import view
+    from chuongtrinh.diff import sides, view
     from chuongtrinh.diff.describe import summary as summarise
     from chuongtrinh.errors import ChuongtrinhError
 
     try:
         found = api.diff(old, new, rev=rev, file=old if rev else None)
         if docx is not None:
-            data = api.redline(found, _author(found, author), _date(found, date))
+            data = api.redline(found, sides.author(found, author), sides.date(found, date))
             inputs = [Path(given) for given in (old, new) if given and Path(given).is_file()]
             keep = api.Replace(inputs, api.made_here, overwrite)
             api.write_atomic(docx, data, keep)

@@ -50,15 +50,17 @@ def git_bytes(*args: str, cwd: Path | None = None) -> bytes:
     return done.stdout
 
 
-def _object(revision: str, path: str) -> str:
+def _object(revision: str, path: str, cwd: Path | None = None) -> str:
     """`rev:path` with a relative path read from the current folder, as a user types it."""
     if path.startswith(("/", "./", "../")):
-        return f"{revision}:{path}" if not path.startswith("/") else f"{revision}:{_from_top(path)}"
+        if path.startswith("/"):
+            return f"{revision}:{_from_top(path, cwd)}"
+        return f"{revision}:{path}"
     return f"{revision}:./{path}"
 
 
-def _from_top(path: str) -> str:
-    top = Path(git("rev-parse", "--show-toplevel").strip())
+def _from_top(path: str, cwd: Path | None = None) -> str:
+    top = Path(git("rev-parse", "--show-toplevel", cwd=cwd).strip())
     return Path(path).resolve().relative_to(top.resolve()).as_posix()
 
 
@@ -84,17 +86,17 @@ def _check_revision(revision: str, name: str) -> None:
         )
 
 
-def _succeeds(*args: str) -> bool:
+def _succeeds(*args: str, cwd: Path | None = None) -> bool:
     try:
-        git_bytes(*args)
+        git_bytes(*args, cwd=cwd)
     except ChuongtrinhError:
         return False
     return True
 
 
-def _why_not(revision: str, path: str, name: str) -> ChuongtrinhError:
+def _why_not(revision: str, path: str, name: str, cwd: Path | None) -> ChuongtrinhError:
     """What a clerk needs to hear when `git cat-file` could not read `revision:path`."""
-    if not _succeeds("rev-parse", "--git-dir"):
+    if not _succeeds("rev-parse", "--git-dir", cwd=cwd):
         return _trouble(
             name,
             "git-error",
@@ -102,7 +104,7 @@ def _why_not(revision: str, path: str, name: str) -> ChuongtrinhError:
             "chạy lệnh trong thư mục của kho git, hoặc so hai tệp: chuongtrinh diff CŨ.yaml MỚI.yaml",
         )
     if not _succeeds(
-        "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+        "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}", cwd=cwd
     ):
         return _trouble(
             name,
@@ -118,14 +120,17 @@ def _why_not(revision: str, path: str, name: str) -> ChuongtrinhError:
     )
 
 
-def at_revision(revision: str, path: str) -> Source:
-    """`path` as it was in `revision`, read with `git cat-file` (revision checked first)."""
+def at_revision(revision: str, path: str, cwd: Path | None = None) -> Source:
+    """`path` as it was in `revision`, relative to `cwd` (default: the current folder), read
+    with `git cat-file` (revision checked first)."""
     name = f"{revision}:{path}"
     _check_revision(revision, name)
     try:
-        raw = git_bytes("cat-file", "blob", "--end-of-options", _object(revision, path))
+        raw = git_bytes(
+            "cat-file", "blob", "--end-of-options", _object(revision, path, cwd), cwd=cwd
+        )
     except ChuongtrinhError:
-        raise _why_not(revision, path, name) from None
+        raise _why_not(revision, path, name, cwd) from None
     return Source(name, decode(raw, name), revision)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from typing import Any
 
 from chuongtrinh.build.pipeline import compile_text, layout
@@ -40,3 +42,27 @@ def redline(changes: Diff, author: str, date: str) -> bytes:
             revisions.mark_row(tr, row.mark)
 
     return write(blocks(changes), changes.new.profile, decorate, decorate_row)
+
+
+def author(changes: Diff, given: str | None = None) -> str:
+    """Who the tracked changes name: `given` (--author), else git's user.name, else the office."""
+    return given or revision.user_name() or " ".join(changes.new.program.organization.name)
+
+
+def date(changes: Diff, given: str | None = None) -> str:
+    """One timestamp for every revision mark, so the same inputs give the same document:
+    `given` (--date), else SOURCE_DATE_EPOCH, else the new revision's commit date, else the
+    program's date. A `given` that is no date raises ValueError."""
+    if given:
+        moment = dt.datetime.fromisoformat(given)
+    elif os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        moment = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
+    elif changes.new.revision is not None:
+        moment = revision.commit_date(changes.new.revision)
+    else:
+        day = changes.new.program.date
+        day = day if isinstance(day, dt.date) else dt.date(day, 1, 1)
+        moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
