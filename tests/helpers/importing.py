@@ -30,7 +30,7 @@ def canonical(program: Program) -> dict[str, Any]:
     dots, a lead-in written as the first paragraph, the items' marks as inherited."""
     data = program.model_dump()
     if data["closing"]:
-        data["closing"] = data["closing"].rstrip(".")
+        data["closing"] = [*data["closing"][:-1], data["closing"][-1].rstrip(".")]
     style = data.pop("item_style") or "-"
     data["body"] = [_section(s, style) for s in data["body"]]
     return data

@@ -43,7 +43,8 @@ def _date(diff: Diff, given: str | None) -> str:
         moment = revision.commit_date(diff.new.revision)
     else:
         day = diff.new.program.date
-        day = day if isinstance(day, dt.date) else dt.date(day, 1, 1)
+        if not isinstance(day, dt.date):  # a bare year or a month: its first day
+            day = dt.date(day, 1, 1) if isinstance(day, int) else dt.date(day.year, day.month, 1)
         moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
