@@ -107,12 +107,12 @@ def test_free_paragraphs_stay_where_they_were_typed_and_are_not_counted() -> Non
 def test_an_item_holds_paragraphs_then_sub_items_in_its_own_label() -> None:
     item = {"noi_dung": "Hội nghị.", "doan": ["Thành phần dự: Ban Chấp hành."], "kieu_muc": "*"}
     item["muc"] = ["Báo cáo.", "Thảo luận."]
-    assert [text for _, text in texts(noi_dung=[section("Một", muc=[item])])] == [
-        "1. Một",
-        "- Hội nghị.",
-        "Thành phần dự: Ban Chấp hành.",
-        "* Báo cáo.",
-        "* Thảo luận.",
+    assert texts(noi_dung=[section("Một", muc=[item])]) == [
+        ("heading_1", "1. Một"),
+        ("item", "- Hội nghị."),
+        ("item_body", "Thành phần dự: Ban Chấp hành."),
+        ("item", "* Báo cáo."),
+        ("item", "* Thảo luận."),
     ]
 
 

@@ -142,7 +142,7 @@ class Body:
             text = f"{label} {item_text(item)}"
         yield Para("item", runs(text), here)
         for m, paragraph in enumerate(item.paragraphs):
-            yield Para("body", runs(paragraph), (*here, "doan", m))
+            yield Para("item_body", runs(paragraph), (*here, "doan", m))
         own = self.labels(item.item_style)
         counted = numbering.is_counted(style)
         below = replace(
