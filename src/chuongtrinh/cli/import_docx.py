@@ -23,6 +23,14 @@ def import_docx(
             help="Tệp YAML (hoặc thư mục) ghi ra; mặc định cạnh tệp vào, đuôi .yaml.",
         ),
     ] = None,
+    profile: Annotated[
+        Path | None,
+        typer.Option(
+            "--profile",
+            help="Tệp bộ quy tắc riêng mà văn bản đã dùng (ví dụ của Đoàn); YAML ghi he_thong"
+            " là đường dẫn tới tệp này.",
+        ),
+    ] = None,
 ) -> None:
     """Đọc một chương trình soạn bằng Word và viết ra tệp YAML tương ứng."""
     from chuongtrinh.errors import ChuongtrinhError
@@ -35,7 +43,7 @@ def import_docx(
     if target.is_dir():
         target = target / file.with_suffix(".yaml").name
     try:
-        lines = import_file(file, target)
+        lines = import_file(file, target, profile)
     except ChuongtrinhError as exc:
         for diagnostic in exc.diagnostics:
             typer.echo(diagnostic.format(), err=True)

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 import zipfile
 from pathlib import Path
 
 from docx.opc.exceptions import PackageNotFoundError
+from pydantic import ValidationError
 
 from chuongtrinh.build.output import write_atomic
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.importer import word97 as legacy
 from chuongtrinh.importer.emit import report, to_yaml
 from chuongtrinh.importer.recognise import Imported, import_document
+from chuongtrinh.profiles.loader import load
+from chuongtrinh.profiles.models import Profile
 
 
-def import_path(path: Path) -> Imported:
+def import_path(path: Path, profile: Profile | None = None, system: str = "") -> Imported:
     """Recognise the program in a .docx, or in a .doc converted first."""
     with tempfile.TemporaryDirectory(prefix="ct-import-") as work:
         source = path
         if path.suffix.lower() in legacy.CONVERTED:
             source = legacy.doc_to_docx(path, Path(work))
         try:
-            return import_document(source)
+            return import_document(source, profile, system)
         except (zipfile.BadZipFile, KeyError, PackageNotFoundError) as exc:
             problem = f"không đọc được tệp Word (.docx): {exc}"
         except ValueError as exc:
@@ -30,8 +34,20 @@ def import_path(path: Path) -> Imported:
         raise ChuongtrinhError([Diagnostic(str(path), 1, 1, "import-failed", problem)])
 
 
-def import_file(path: Path, target: Path) -> list[str]:
-    """Write the YAML of `path` to `target`; the report lines to print."""
-    result = import_path(path)
+def import_file(path: Path, target: Path, profile: Path | None = None) -> list[str]:
+    """Write the YAML of `path` to `target`; the report lines to print. A document made under
+    a profile file of its own (`profile`) is read with its phrases and names it in he_thong,
+    as a path from the YAML's folder."""
+    rules, system = None, ""
+    if profile is not None:
+        try:
+            rules = load(str(profile.resolve()))
+        except (OSError, ValueError, ValidationError) as exc:
+            problem = f"tệp bộ quy tắc {profile} không dùng được: {exc}"
+            raise ChuongtrinhError(
+                [Diagnostic(str(profile), 1, 1, "bad-profile", problem)]
+            ) from None
+        system = os.path.relpath(profile.resolve(), target.resolve().parent)
+    result = import_path(path, rules, system)
     write_atomic(target, to_yaml(result, path.name).encode("utf-8"))
     return report(result)
