@@ -231,7 +231,8 @@ class Body:
             self.state.leave(para, "không tìm thấy các mục được nhắc tới")
             return
         who = match["co_quan"].strip()
-        if self._own_line_each(section, chosen, who):
+        partners = (match["phoi_hop"] or "").strip() or None
+        if self._own_line_each(section, chosen, (who, partners)):
             self.state.data["dong_chu_tri"] = "moi-muc"
         for i in chosen:
             section.items[i]["chu_tri"] = who
@@ -241,13 +242,15 @@ class Body:
         self.state.guess("chu_tri", f"{who} → {len(chosen)} mục", "chắc chắn")
 
     @staticmethod
-    def _own_line_each(section: Section, chosen: list[int], who: str) -> bool:
-        """Whether the item before the one a line names had the same agency and a line of
+    def _own_line_each(section: Section, chosen: list[int], lead: tuple[str, str | None]) -> bool:
+        """Whether the item before the one a line names had the same agencies and a line of
         its own: the office writes one line an item (`dong_chu_tri: moi-muc`)."""
         before = [i for i in range(chosen[0]) if "noi_dung" in section.items[i]]
         if len(chosen) != 1 or not before or before[-1] != chosen[0] - 1:
             return False
-        return section.items[before[-1]].get("chu_tri") == who and before[-1] < section.lead_mark
+        item = section.items[before[-1]]
+        same = (item.get("chu_tri"), item.get("phoi_hop")) == lead
+        return same and before[-1] < section.lead_mark
 
 
 def read_body(state: State, units: list[Unit], table: Callable[[Body, Grid], None]) -> None:
