@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from chuongtrinh import api
+from helpers.cli import run_cli
 from helpers.revisions import count, resolved_lines
 from helpers.table_drafts import edited_pair
 
@@ -93,3 +94,14 @@ def test_the_diff_names_the_changed_slot_field(tmp_path: Path) -> None:
     old, new = edited_pair(tmp_path, program, edits)
     fields = {change.field for change in api.diff(str(old), str(new)).changes}
     assert {"thoi_gian", "thuc_hien"} <= fields
+
+
+def test_the_summary_says_which_slot_and_what_in_vietnamese(tmp_path: Path) -> None:
+    program, edits = CASES["slot-edited"]
+    old, new = edited_pair(tmp_path, program, edits)
+    result = run_cli("diff", str(old), str(new), "--summary")
+    assert result.returncode == 1
+    assert "- Đổi thời gian mục 14h20: 14h20 - 14h50 thành 14h20 - 15h00;" in result.output
+    assert "Đổi người thực hiện mục 14h20: Đồng chí Phó Bí thư Thường trực Đảng ủy thành" in (
+        result.output
+    )
