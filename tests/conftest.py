@@ -25,6 +25,8 @@ def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     out = tmp_path_factory.mktemp("built")
+    # An example may name a profile file beside it (he_thong: profiles/doan-tncs.yaml).
+    shutil.copytree(EXAMPLES / "profiles", out / "profiles")
     result = {}
     for name in ALL_EXAMPLES:
         source = out / f"{name}.yaml"

@@ -24,16 +24,26 @@ from helpers.office import PANDOC
 @pytest.mark.parametrize("name", ALL_EXAMPLES)
 def test_round_trip_of_every_example(name: str, built: dict[str, Built]) -> None:
     first = built[name].docx.read_bytes()
-    result, compiled = reimport(first)
+    result, compiled = reimport(first, built[name].profile)
     assert result.unplaced == []
     assert lines(api.render(compiled)) == lines(first)
     assert canonical(compiled.program) == canonical(api.compile_file(built[name].yaml).program)
 
 
+STATE_EXAMPLES = {"ubnd-quang-binh-2026", "ubnd-hop-cum-cong-nghiep-2026"}
+
+
 def test_profile_family_is_detected(built: dict[str, Built]) -> None:
-    found = {name: reimport(built[name].docx.read_bytes())[0].data["he_thong"] for name in built}
-    assert found["ubnd-quang-binh-2026"] == "nha-nuoc"
-    assert {found[n] for n in found if n != "ubnd-quang-binh-2026"} == {"dang"}
+    builtin = {name: item for name, item in built.items() if item.profile is None}
+    found = {
+        name: reimport(builtin[name].docx.read_bytes())[0].data["he_thong"] for name in builtin
+    }
+    assert {found[n] for n in STATE_EXAMPLES} == {"nha-nuoc"}
+    assert {found[n] for n in found if n not in STATE_EXAMPLES} == {"dang"}
+    for item in built.values():  # one built under a profile file of its own names that file
+        if item.profile is not None:
+            result, _ = reimport(item.docx.read_bytes(), item.profile)
+            assert result.data["he_thong"] == "profiles/doan-tncs.yaml"
 
 
 def test_lead_agency_lines_fold_back_into_items(built: dict[str, Built]) -> None:

@@ -49,6 +49,32 @@ EXPECTED = {
         "- Lưu Văn phòng Đảng ủy.",
         "Không phổ biến trên phương tiện thông tin đại chúng",
     ],
+    "hoi-nghi-so-ket-quy-1-2026": [
+        "(Chiều ngày 19/3/2026)",
+        "Thời gian: 14 giờ 00, thứ Năm, ngày 19/3/2026",
+        "Thành phần:",
+        "14h00 - 14h15: Đón tiếp đại biểu (Văn phòng Đảng ủy)",
+        "BAN TỔ CHỨC",
+    ],
+    "ubnd-hop-cum-cong-nghiep-2026": [
+        "Người thực hiện",
+        "14h10 - 14h40",
+        "Địa điểm: Phòng họp số 1",
+        "(Kèm theo Giấy mời số 215/GM-UBND",
+    ],
+    "dang-uy-xa-hanh-dong-2026": [
+        "tháng 3 năm 2026",
+        "A. MỤC ĐÍCH, YÊU CẦU",
+        "1.1. Trồng trọt",
+        "a) Lúa chất lượng cao",
+        "+ Năm 2026 - 2027 chuyển đổi 120 ha.",
+    ],
+    "doan-xa-thang-thanh-nien-2026": [
+        "ĐOÀN TNCS HỒ CHÍ MINH",
+        "***",
+        "Số: 12-KH/ĐTN",
+        "TM. BAN THƯỜNG VỤ ĐOÀN XÃ",
+    ],
     f"{YEARLY}-lan-1": ["Dự thảo lần 1", "-CTr/TU", "T/M TỈNH ỦY"],
     f"{YEARLY}-lan-2": ["Dự thảo lần 2", "-CTr/TU", "T/M TỈNH ỦY"],
 }

@@ -17,12 +17,20 @@ _MODEL_TEXT = {
     "Organization": ("Cơ quan ban hành", "Cơ quan ban hành, in ở góc trái phần đầu văn bản."),
     "Section": (
         "Phần nội dung",
-        "Một phần của nội dung: tiêu đề, câu dẫn, các đoạn, các mục, các phần con (theo thứ tự đó).",
+        "Một phần của nội dung: tiêu đề, câu dẫn, các đoạn, các mục, các phần con (theo thứ tự"
+        " đó); đoạn văn tự do xen giữa các mục ('- doan: …') và giữa các phần con (một dòng chữ).",
     ),
     "Item": (
         "Mục công việc",
-        "Một mục công việc: một dòng chữ, hoặc bảng khóa có noi_dung, chu_tri, phoi_hop, thoi_gian, ghi_chu.",
+        "Một mục công việc: một dòng chữ, hoặc bảng khóa có noi_dung, chu_tri, phoi_hop,"
+        " thoi_gian, thuc_hien, ghi_chu, và các đoạn (doan), mục con (muc) của nó.",
     ),
+    "Note": ("Đoạn văn giữa các mục", "Một đoạn văn tự do giữa các mục, không đánh số."),
+    "Info": (
+        "Thông tin hội nghị",
+        "Thời gian, địa điểm, chủ trì, thành phần, in dưới tiêu đề ('Thời gian: …').",
+    ),
+    "InfoEntry": ("Dòng thông tin khác", "Một dòng thông tin với nhãn riêng: nhan, noi_dung."),
     "Signature": ("Khối chữ ký", "Thẩm quyền ký, chức vụ và họ tên người ký."),
 }
 

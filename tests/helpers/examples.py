@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+import yaml
 from docx.document import Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,3 +30,9 @@ class Built:
 
     def open(self) -> Document:
         return docx.Document(str(self.docx))
+
+    @property
+    def profile(self) -> Path | None:
+        """The profile file the example names in `he_thong` (a path beside it), if any."""
+        system = str(yaml.safe_load(self.yaml.read_text(encoding="utf-8")).get("he_thong", ""))
+        return self.yaml.parent / system if system.endswith((".yaml", ".yml")) else None

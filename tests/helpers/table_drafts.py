@@ -119,14 +119,21 @@ CASES: dict[str, tuple[str, list[tuple[str, str]]]] = {
 def revisions(folder: Path, name: str) -> tuple[Path, Path]:
     """The old and the new YAML of case `name`, written in `folder`."""
     program, edits = CASES[name]
+    old, new = edited_pair(folder, program, edits)
+    if name == "prose-to-table":
+        return new, old
+    return old, new
+
+
+def edited_pair(folder: Path, program: str, edits: list[tuple[str, str]]) -> tuple[Path, Path]:
+    """The example `program` as it is (old) and with each `(before, after)` edit made once
+    (new), written in `folder`."""
     text = (EXAMPLES / f"{program}.yaml").read_text(encoding="utf-8")
     edited = text
     for before, after in edits:
         assert before in edited, before
         edited = edited.replace(before, after, 1)
     old, new = folder / "cu.yaml", folder / "moi.yaml"
-    if name == "prose-to-table":
-        text, edited = edited, text
     old.write_text(text, encoding="utf-8")
     new.write_text(edited, encoding="utf-8")
     return old, new

@@ -13,6 +13,7 @@ from chuongtrinh.audit.reading import CheckError, open_docx
 from chuongtrinh.audit.rules import Finding, check
 from chuongtrinh.docx.reader import body_paragraphs
 from chuongtrinh.errors import ExitCode
+from chuongtrinh.model.fields import YearMonth
 from chuongtrinh.profiles import choose
 from chuongtrinh.profiles import loader as profiles
 from chuongtrinh.profiles.models import Profile
@@ -37,9 +38,10 @@ def _texts(document: Any) -> Iterator[str]:
     return (paragraph.text for paragraph in body_paragraphs(document))
 
 
-def document_date(document: Any) -> dt.date | int | None:
-    """The date of the first date line (written in words, else in figures), or the year of a
-    draft's date line: the day whose rule set applies (see `choose.rule_date`)."""
+def document_date(document: Any) -> dt.date | YearMonth | int | None:
+    """The date of the first date line (written in words, else in figures), or the month or
+    year of a date line whose day is blank: what the rule set is chosen by (see
+    `choose.rule_date`)."""
     texts = list(_texts(document))
     book = phrasebook()
     for pattern in (*book.dates.in_line, *book.dates.in_figures):
@@ -50,6 +52,11 @@ def document_date(document: Any) -> dt.date | int | None:
                     return dt.date(int(match["nam"]), int(match["thang"]), int(match["ngay"]))
                 except ValueError:  # a wrong date is reported by the date rule, not here
                     return int(match["nam"])
+    for pattern in book.dates.month_only:
+        for text in texts:
+            match = pattern.search(text)
+            if match and 1 <= int(match["thang"]) <= 12:
+                return YearMonth(int(match["nam"]), int(match["thang"]))
     for pattern in book.dates.year_only:
         for text in texts:
             match = pattern.search(text)

@@ -103,12 +103,15 @@ class Reader:
         authority = next(
             (i for i in range(end, len(texts)) if self.phrases.authority_prefix(texts[i])), None
         )
-        stops = [i for i in (label, authority) if i is not None]
+        closing = self._closing_block(end)
+        stops = [i for i in (label, authority, closing) if i is not None]
         self._body(texts, end, min(stops, default=len(texts)))
         if label is not None:
             self._recipients(texts, label)
         if authority is not None:
             self._signature(texts, authority, label)
+        elif closing is not None:
+            self._unprefixed(texts, closing)
 
     def _caps(self, index: int) -> bool:
         """Shown in capitals: typed so, or typed in lower case with Word's 'All caps'."""
@@ -159,7 +162,8 @@ class Reader:
                 self.add("separator", i)
                 return i + 1
             if text.startswith("(") and text.endswith(")"):
-                self.add("attached", i)
+                # "(Ban hành kèm theo …)"; any other line in parentheses is a sub-title.
+                self.add("attached" if "kèm theo" in text.lower() else "subtitle", i)
             elif text:
                 self.add("summary", i)
             if i - start > 4:  # no separator: the summary is at most a few lines
@@ -182,6 +186,32 @@ class Reader:
             if not texts[i].startswith("-"):
                 break
             self.add("recipient", i)
+
+    def _closing_block(self, start: int) -> int | None:
+        """Where the closing block starts: the first paragraph of the borderless table of one
+        row and two columns after the body (recipients | signature), if the document has one."""
+        found = None
+        for i in range(len(self.paragraphs) - 1, start - 1, -1):
+            cell = self._cell(i)
+            if cell is None or _content_table_cell(self.paragraphs[i]) is not None:
+                break
+            table = next(cell.iterancestors(qn("w:tbl")))
+            if len(table.findall(qn("w:tr"))) != 1:
+                break
+            found = i
+        return found
+
+    def _unprefixed(self, texts: list[str], start: int) -> None:
+        """A signature without an authority prefix ("BAN TỔ CHỨC"; a position and a name): the
+        lines of the closing block's right cell."""
+        cells = [self._cell(i) for i in range(start, len(texts))]
+        right = cells[-1]
+        lines = [i for i, cell in zip(range(start, len(texts)), cells, strict=True) if texts[i]]
+        lines = [i for i in lines if cells[i - start] is right]
+        if lines:
+            self.add("position", lines[0])
+        if len(lines) > 1:
+            self.add("signer", lines[-1])
 
     def _cell(self, index: int) -> Any | None:
         """The table cell holding paragraph `index` (None outside tables): the signature block

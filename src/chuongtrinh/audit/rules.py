@@ -262,15 +262,27 @@ class Audit:
                 )
 
     def presence(self) -> None:
-        """Elements every program has; a missing number or signer is only a warning (drafts)."""
+        """Elements every program has; a missing number or signer is only a warning (drafts).
+
+        Recipients and signature may be left out (a programme sent with an invitation); an
+        authority line is wanted where the document has recipients, and neither part at all
+        is only a warning."""
         required = {
             "banner": "quốc hiệu / tiêu đề (ví dụ 'ĐẢNG CỘNG SẢN VIỆT NAM')",
             "date": "dòng địa danh, ngày tháng",
             "kind": "tên loại văn bản (ví dụ 'CHƯƠNG TRÌNH')",
-            "recipients_label": f"'{self.profile.labels.recipients}:'",
-            "authority": "thẩm quyền ký (" + ", ".join(self.profile.authority_prefixes) + " …)",
         }
-        optional = {"number": "dòng số, ký hiệu", "signer": "họ tên người ký"}
+        if self.reader.first("recipients_label") is not None:
+            prefixes = ", ".join(self.profile.authority_prefixes)
+            required["authority"] = f"thẩm quyền ký ({prefixes} …)"
+        elif not {"authority", "position"} & {e.role for e in self.reader.elements}:
+            what = f"'{self.profile.labels.recipients}:' và chữ ký"
+            self.add(
+                "missing-closing", f"không tìm thấy {what}", self.profile.name, None, "warning"
+            )
+        optional = {"number": "dòng số, ký hiệu"}
+        if {"authority", "position"} & {e.role for e in self.reader.elements}:
+            optional["signer"] = "họ tên người ký"
         groups: tuple[tuple[dict[str, str], Severity], ...] = (
             (required, "error"),
             (optional, "warning"),

@@ -24,6 +24,14 @@ def import_docx(
         ),
     ] = None,
     overwrite: OverwriteOption = False,
+    profile: Annotated[
+        Path | None,
+        typer.Option(
+            "--profile",
+            help="Tệp bộ quy tắc riêng mà văn bản đã dùng (ví dụ của Đoàn); YAML ghi he_thong"
+            " là đường dẫn tới tệp này.",
+        ),
+    ] = None,
 ) -> None:
     """Đọc một chương trình soạn bằng Word và viết ra tệp YAML tương ứng (không ghi đè tệp
     YAML đã có, trừ khi thêm --ghi-de)."""
@@ -37,7 +45,7 @@ def import_docx(
     if target.is_dir():
         target = target / file.with_suffix(".yaml").name
     try:
-        lines = import_file(file, target, overwrite)
+        lines = import_file(file, target, overwrite, profile)
     except ChuongtrinhError as exc:
         for diagnostic in exc.diagnostics:
             typer.echo(diagnostic.format(), err=True)

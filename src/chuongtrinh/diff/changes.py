@@ -16,6 +16,7 @@ from chuongtrinh.diff.match import Pair, in_order, pair_up
 from chuongtrinh.diff.tree import ItemNode, Key, SectionNode, Tree, flatten
 from chuongtrinh.diff.words import Piece, diff, similarity
 from chuongtrinh.layout.blocks import Document, Para
+from chuongtrinh.model.fields import style_text
 from chuongtrinh.model.program import Program
 from chuongtrinh.profiles.models import Profile
 
@@ -40,6 +41,7 @@ ITEM_FIELDS = {
     "partners": "phoi_hop",
     "when": "thoi_gian",
     "note": "ghi_chu",
+    "presenter": "thuc_hien",
 }
 _THRESHOLD = 0.5
 
@@ -237,12 +239,9 @@ class _Comparison:
             place = _Place(a.label, b.label, None, None, where)
             if moved:
                 self.add(place.change("section-moved", new=b.title))
-            if a.section.item_style != b.section.item_style:
-                self.add(
-                    place.change(
-                        "style-changed", "kieu_muc", a.section.item_style, b.section.item_style
-                    )
-                )
+            before, after = style_text(a.section.item_style), style_text(b.section.item_style)
+            if before != after:
+                self.add(place.change("style-changed", "kieu_muc", before, after))
             if a.title != b.title:
                 words = tuple(diff(a.title, b.title))
                 self.add(place.change("section-renamed", "tieu_de", a.title, b.title, words))
@@ -263,12 +262,17 @@ class _Comparison:
                 self.one_sided("item-removed", "old", at, node.label, node.item.text, node.key)
         stay: dict[Key, list[Pair]] = defaultdict(list)
         for old_key, new_key in self.items.items():
-            if self.sections.get(old_items[old_key].section) == new_items[new_key].section:
+            if self.same_place(old_items[old_key], new_items[new_key]):
                 b = new_items[new_key]
-                stay[b.section].append((old_items[old_key].index, b.index))
+                stay[b.container].append((old_items[old_key].index, b.index))
         kept = set().union(*(in_order(pairs) for pairs in stay.values()))
         for old_key, new_key in self.items.items():
             self.item_pair(old_items[old_key], new_items[new_key], kept)
+
+    def same_place(self, a: ItemNode, b: ItemNode) -> bool:
+        """Whether an item stayed in the same section (a sub-item: under the same item)."""
+        moved_to = self.items.get(a.parent) if a.parent else self.sections.get(a.section)
+        return moved_to == b.container
 
     def _section_label(self, tree: Tree, node: ItemNode) -> str:
         return tree.section(node.section).label
@@ -282,8 +286,7 @@ class _Comparison:
             self.at_new(b.key),
         ).change
 
-        same_section = self.sections.get(a.section) == b.section
-        if not same_section or (a.index, b.index) not in kept:
+        if not self.same_place(a, b) or (a.index, b.index) not in kept:
             self.add(change("item-moved", new=b.item.text))
         if a.item.text != b.item.text:
             words = tuple(diff(a.item.text, b.item.text))
@@ -336,13 +339,14 @@ class _Comparison:
 def compare(old: Side, new: Side) -> Diff:
     """Every change from `old` to `new`, in the new program's reading order."""
     comparison = _Comparison(old, new)
-    if old.program.item_style != new.program.item_style:
+    before, after = style_text(old.program.item_style), style_text(new.program.item_style)
+    if before != after:
         comparison.add(
             Change(
                 "style-changed",
                 field="kieu_muc",
-                old=old.program.item_style,
-                new=new.program.item_style,
+                old=before,
+                new=after,
                 position=-1.0,
             )
         )

@@ -26,12 +26,21 @@ PARTS = {
     "ho_ten": "họ tên người ký",
     "superior": "tên cơ quan cấp trên",
     "issuer": "tên cơ quan ban hành",
+    "tieu_de_phu": "dòng dưới trích yếu",
+    "phan": "tên phần",
+    # An agenda's information block (thong_tin).
+    "thoi_gian": "thời gian",
+    "dia_diem": "địa điểm",
+    "chu_tri": "chủ trì",
+    "thanh_phan": "thành phần",
+    "khac": "dòng thông tin",
 }
 FIELDS = {
     "chu_tri": "cơ quan chủ trì",
     "phoi_hop": "cơ quan phối hợp",
     "thoi_gian": "thời gian",
     "ghi_chu": "ghi chú",
+    "thuc_hien": "người thực hiện",
 }
 _SHORT = 60
 

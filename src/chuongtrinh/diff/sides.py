@@ -61,7 +61,8 @@ def date(changes: Diff, given: str | None = None) -> str:
         moment = revision.commit_date(changes.new.revision)
     else:
         day = changes.new.program.date
-        day = day if isinstance(day, dt.date) else dt.date(day, 1, 1)
+        if not isinstance(day, dt.date):  # a bare year or a month: its first day
+            day = dt.date(day, 1, 1) if isinstance(day, int) else dt.date(day.year, day.month, 1)
         moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)

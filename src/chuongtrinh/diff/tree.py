@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chuongtrinh.layout.blocks import Document
+from chuongtrinh.model.body import Note, work_items
 from chuongtrinh.model.program import Item, Program, Section
 
 Key = tuple[str | int, ...]
@@ -31,6 +32,11 @@ class ItemNode:
     index: int
     item: Item
     label: str  # '(4)', '2', or 'thứ 3' for items marked '-'
+    parent: Key = ()  # the section, or the item a sub-item belongs to (the section's if empty)
+
+    @property
+    def container(self) -> Key:
+        return self.parent or self.section
 
 
 @dataclass(frozen=True)
@@ -62,12 +68,16 @@ def flatten(program: Program, document: Document) -> Tree:
             mark = marks.get((*here, "tieu_de"))
             label = (f"{prefix}.{_short(mark)}" if prefix else _short(mark)) if mark else ""
             sections.append(SectionNode(here, parent, section, label))
-            for j, item in enumerate(section.items):
-                item_key = (*here, "muc", j)
-                mark_j = marks.get(item_key, "-")
-                ref = f"thứ {j + 1}" if mark_j in _UNCOUNTED else _short(mark_j)
-                items.append(ItemNode(item_key, here, j, item, ref))
+            entries(section.items, (*here, "muc"), here, ())
             walk(section.sections, (*here, "noi_dung"), here, label or prefix)
+
+    def entries(listed: list[Item | Note], key: Key, section: Key, parent: Key) -> None:
+        for j, item in work_items(listed):
+            item_key = (*key, j)
+            mark_j = marks.get(item_key, "-")
+            ref = f"thứ {j + 1}" if mark_j in _UNCOUNTED else _short(mark_j)
+            items.append(ItemNode(item_key, section, j, item, ref, parent))
+            entries(item.items, (*item_key, "muc"), section, item_key)
 
     walk(program.body, ("noi_dung",), None, "")
     return Tree(tuple(sections), tuple(items))

@@ -1,44 +1,24 @@
 """The body phase: căn cứ and mở đầu, numbered headings (typed, or Word's Heading styles),
-items, free paragraphs, the lead-agency lines that follow items, and the closing sentence.
-The sections grow as an outline (`Body`); tables add to the same outline (see `tables`)."""
+items (with their paragraphs and sub-items), free paragraphs, the lead-agency lines that
+follow items, and the closing sentence. The sections grow as an outline (`Body`); tables add
+to the same outline (see `tables`); `outline` writes it out."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
+from chuongtrinh.importer import labels
+from chuongtrinh.importer.outline import Section, outline_out
 from chuongtrinh.importer.reading import Grid, Para, Unit
 from chuongtrinh.importer.state import State
 from chuongtrinh.importer.text import GROUNDS, HEADING, ITEM, tidy
 from chuongtrinh.profiles.recognise import ITEM_REF
 
 _HEADING_STYLE = re.compile(r"^(?:Heading|Tiêu đề|Title)\s*(\d*)$", re.IGNORECASE)
-
-
-@dataclass
-class Section:
-    level: float
-    title: str | None = None
-    paragraphs: list[str] = field(default_factory=list)
-    items: list[dict[str, str]] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    styles: list[str] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    lead_mark: int = 0  # items before this index already had their lead-agency line
-
-
-def _item_style(label: str) -> str:
-    if label in "-–•":
-        return "-"
-    if label == "+":
-        return "+"
-    if label.startswith("("):
-        return "(1)"
-    if label[0].isdigit():
-        return "1" + label[-1]
-    return "a)"
+# Items whose lead-agency line follows the run of them (no numbers to refer to).
+_UNCOUNTED = ("-", "+", "*", "•", "thoi-gian")
 
 
 def heading_kind(match: re.Match[str]) -> str:
@@ -56,6 +36,8 @@ class Body:
         self.heading_kinds: list[str] = []
         self.pre: list[tuple[Para, str]] = []
         self.started = False
+        self.parts = False  # 'Phần thứ nhất' lines: the headings below them one level down
+        self.waiting: list[str] = []  # free paragraphs after items: between items, or not
 
     def start(self) -> None:
         """The body proper begins: what came before is căn cứ and mở đầu."""
@@ -66,7 +48,12 @@ class Body:
         grounds = []
         while pre and GROUNDS.match(pre[0][1]):
             grounds.append(pre.pop(0)[1])
-        if grounds:
+        # The rule set the document was read with keeps căn cứ as typed (HD 36): so are they.
+        profile = self.state.phrases.profile
+        typed = profile is not None and profile.punctuation.grounds is None
+        if grounds and typed:
+            data["can_cu"] = list(grounds)
+        elif grounds:
             cleaned = [re.sub(r"^[-–+]\s*", "", g) for g in grounds]
             if len(grounds) > 1 or grounds[0] != cleaned[0]:
                 cleaned = [g.rstrip(";,") for g in cleaned]
@@ -83,9 +70,8 @@ class Body:
         if para.auto_label and not role:
             text = f"{para.auto_label} {text}"
         heading_style = _HEADING_STYLE.match(para.style)
-        if role and role.startswith("heading_"):
-            match = HEADING.match(markup(para, plain_bold=True))
-            self.heading(int(role[-1]), match["rest"] if match else text)
+        if role in ("part", "part_title") or (role and role.startswith("heading_")):
+            self.own_heading(para)
             return
         if role in ("lead_agency", None) and (lead := self._lead_line(tidy(para.text))):
             self.lead(para, lead)
@@ -105,28 +91,71 @@ class Body:
             self.heading(int(heading_style[1] or 1), bold_text)
             self.state.guess("tiêu đề", f"'{bold_text[:40]}' (kiểu Heading, không số)", "khá chắc")
             return
-        if role in ("item", None) and (item := ITEM.match(text)):
+        if role in ("item", None) and (slot := labels.TIME_SLOT.match(text)):
+            self.time_slot(slot)
+            return
+        item = (labels.LABELLED if role == "item" else ITEM).match(text)
+        if role in ("item", None) and item:
             self.item(item["label"], item["rest"])
             return
-        if role in ("body", None):
+        if role == "item_body" and self.stack[-1].open_items:
+            self.stack[-1].open_items[-1][1].setdefault("doan", []).append(text)
+            return
+        if role in ("body", "item_body", None):
             if not self.started:
                 self.pre.append((para, text))
+            elif self.stack[-1].items and not self.stack[-1].sections:
+                self.waiting.append(text)
             else:
                 self.free(text)
             return
         self.state.leave(para, f"vai trò '{role}' không thuộc phần nội dung")
 
+    def own_heading(self, para: Para) -> None:
+        """A heading this tool wrote: its level from its style, its label read back."""
+        # The heading's style gives its emphasis (bold, italic): not markup.
+        role = para.role or ""
+        text = self.state.markup(para, plain_bold=True, plain_italic=para.all_italic)
+        if role == "part":
+            self.parts, self.part_label = True, tidy(para.text)
+            return
+        if role == "part_title":
+            self.heading(1, text, "Phần thứ nhất")
+            return
+        level = int(role[-1]) + (1 if self.parts else 0)
+        match = labels.LABELLED.match(text)
+        if match is None:
+            self.heading(level, text)
+            return
+        before = self._sibling_style(level)
+        self.heading(level, match["rest"], labels.style_of(match["label"], before))
+
+    def _sibling_style(self, level: float) -> str | None:
+        """The label style of the last heading at `level` under the same parent."""
+        for section in reversed(self.stack):
+            if section.level < level:
+                titled = [s for s in section.sections if s.title and s.level == level]
+                return titled[-1].label_style if titled else None
+        return None
+
     def _lead_line(self, text: str) -> re.Match[str] | None:
         return next((m for p in self.state.phrases.lead_agency if (m := p.match(text))), None)
 
-    def heading(self, level: float, title: str) -> None:
+    def flush(self) -> None:
+        """Free paragraphs after items that no item followed: the text after the items."""
+        waiting, self.waiting = self.waiting, []
+        for text in waiting:
+            self.free(text)
+
+    def heading(self, level: float, title: str, style: str | None = None) -> None:
         self.start()
+        self.flush()
         # An untitled section (free text between headings) never holds a numbered heading.
         while self.stack[-1].level >= level or (
             self.stack[-1] is not self.root and self.stack[-1].title is None
         ):
             self.stack.pop()
-        section = Section(level, title)
+        section = Section(level, title, style)
         self.stack[-1].sections.append(section)
         self.stack.append(section)
 
@@ -147,38 +176,81 @@ class Body:
     def free(self, text: str) -> None:
         self.target(for_items=False).paragraphs.append(text)
 
-    def item(self, label: str, text: str, fields: dict[str, str] | None = None) -> None:
+    def time_slot(self, match: re.Match[str]) -> None:
+        """'**14h00 - 14h15:** Khai mạc (*Đồng chí Bí thư*)' → thoi_gian, noi_dung, thuc_hien."""
+        fields = {"thoi_gian": match["when"].strip()}
+        rest = match["rest"].strip()
+        if presenter := labels.PRESENTER.match(rest):
+            rest, fields["thuc_hien"] = presenter["text"], presenter["who"].strip()
+        self.item("", rest, fields, "thoi-gian")
+
+    def item(
+        self, label: str, text: str, fields: dict[str, str] | None = None, kind: str | None = None
+    ) -> None:
+        """An item; a label of another kind than the items open above it is a sub-item."""
         self.start()
         section = self.target(for_items=True)
-        section.items.append({"noi_dung": text, **(fields or {})})
-        section.labels.append(label)
-        if label:  # a table row has no mark of its own
-            section.styles.append(_item_style(label))
+        for note in self.waiting:  # paragraphs between items: no lead-agency line spans them
+            section.items.append({"doan": note})
+            section.labels.append("")
+            section.open_items, section.lead_mark = [], len(section.items)
+        self.waiting = []
+        kind = kind or (labels.style_of(label) if label else "")
+        node: dict[str, Any] = {"noi_dung": text, **(fields or {})}
+        depth = next((d for d, (k, _) in enumerate(section.open_items) if k == kind), None)
+        if depth is not None or not section.open_items or not kind:
+            section.open_items = section.open_items[: depth or 0]
+        if section.open_items:
+            parent = section.open_items[-1][1]
+            parent.setdefault("muc", []).append(node)
+            parent.setdefault("_kinds", []).append(kind)
+        else:
+            section.items.append(node)
+            section.labels.append(label)
+            if kind:  # a table row has no mark of its own
+                section.styles.append(kind)
+        section.open_items.append((kind, node))
 
     def lead(self, para: Para, match: re.Match[str]) -> None:
         """A lead-agency line: its agency (and partners) go to the items it names, or to the
         run of items before it."""
+        self.flush()
         section = self.stack[-1]
         if not section.items:
             self.state.leave(para, "dòng cơ quan chủ trì không có mục đứng trước")
             return
         if match["muc"]:
             refs = re.findall(ITEM_REF, match["muc"])
-            chosen = [i for i, label in enumerate(section.labels) if label in refs]
-        elif not section.styles or section.styles[-1] in ("-", "+"):
-            chosen = list(range(section.lead_mark, len(section.items)))
+            chosen = [i for i, label in enumerate(section.labels) if label and label in refs]
+        elif not section.styles or section.styles[-1] in _UNCOUNTED:
+            run = range(section.lead_mark, len(section.items))
+            chosen = [i for i in run if "noi_dung" in section.items[i]]  # not a paragraph
         else:
             chosen = [len(section.items) - 1]
         if not chosen:
             self.state.leave(para, "không tìm thấy các mục được nhắc tới")
             return
         who = match["co_quan"].strip()
+        partners = (match["phoi_hop"] or "").strip() or None
+        if self._own_line_each(section, chosen, (who, partners)):
+            self.state.data["dong_chu_tri"] = "moi-muc"
         for i in chosen:
             section.items[i]["chu_tri"] = who
             if match["phoi_hop"]:
                 section.items[i]["phoi_hop"] = match["phoi_hop"].strip()
         section.lead_mark = len(section.items)
         self.state.guess("chu_tri", f"{who} → {len(chosen)} mục", "chắc chắn")
+
+    @staticmethod
+    def _own_line_each(section: Section, chosen: list[int], lead: tuple[str, str | None]) -> bool:
+        """Whether the item before the one a line names had the same agencies and a line of
+        its own: the office writes one line an item (`dong_chu_tri: moi-muc`)."""
+        before = [i for i in range(chosen[0]) if "noi_dung" in section.items[i]]
+        if len(chosen) != 1 or not before or before[-1] != chosen[0] - 1:
+            return False
+        item = section.items[before[-1]]
+        same = (item.get("chu_tri"), item.get("phoi_hop")) == lead
+        return same and before[-1] < section.lead_mark
 
 
 def read_body(state: State, units: list[Unit], table: Callable[[Body, Grid], None]) -> None:
@@ -190,6 +262,7 @@ def read_body(state: State, units: list[Unit], table: Callable[[Body, Grid], Non
     for i, unit in enumerate(units):
         if isinstance(unit, Grid):
             body.start()
+            body.flush()
             table(body, unit)
             continue
         if not unit.text.strip() or unit.role in ("signing_space",):
@@ -201,43 +274,5 @@ def read_body(state: State, units: list[Unit], table: Callable[[Body, Grid], Non
             continue
         body.paragraph(unit)
     body.start()
-    _outline_out(state.data, body.root)
-
-
-def _all_styles(section: Section) -> list[str]:
-    out = list(section.styles)
-    for child in section.sections:
-        out += _all_styles(child)
-    return out
-
-
-def _outline_out(data: dict[str, Any], root: Section) -> None:
-    styles = _all_styles(root)
-    inherited = "-"
-    if styles and len(set(styles)) == 1 and styles[0] != "-":
-        data["kieu_muc"] = inherited = styles[0]
-    body = [_section_out(s, inherited) for s in root.sections]
-    if body:
-        data["noi_dung"] = body
-
-
-def _section_out(section: Section, inherited: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if section.title:
-        out["tieu_de"] = section.title
-    if section.paragraphs:
-        if section.items and len(section.paragraphs) == 1 and section.paragraphs[0].endswith(":"):
-            out["dan_nhap"] = section.paragraphs[0]
-        else:
-            out["doan"] = section.paragraphs
-    if section.items:
-        out["muc"] = [item["noi_dung"] if len(item) == 1 else item for item in section.items]
-    # The items' mark: the section's own, or that of everything under it when all agree.
-    below = set(_all_styles(section))
-    style = section.styles[0] if section.styles else (below.pop() if len(below) == 1 else None)
-    children = [_section_out(s, style or inherited) for s in section.sections]
-    if children:
-        out["noi_dung"] = children
-    if style and style != inherited:
-        out["kieu_muc"] = style
-    return out
+    body.flush()
+    outline_out(state, body.root)

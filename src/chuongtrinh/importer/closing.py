@@ -49,8 +49,10 @@ def read_closing(state: State, paras: list[Para]) -> None:
     keep += [r for r in recipients if phrases.archive.match(r)]
     if keep != recipients:
         state.guess("noi_nhan", f"dòng '{phrases.archive_label}' chuyển xuống cuối", "chắc chắn")
-    state.data["noi_nhan"] = keep or [f"{phrases.archive_label} VT"]
-    _signature(state, right)
+    if keep:
+        state.data["noi_nhan"] = keep
+    if right:
+        _signature(state, right)
 
 
 def _signature(state: State, lines: list[tuple[Para, str]]) -> None:
@@ -69,7 +71,8 @@ def _signature(state: State, lines: list[tuple[Para, str]]) -> None:
             sign["ho_ten"] = text
         else:
             state.leave(para, "khối chữ ký", text)
-    if not authority:
-        authority = [sign.pop("chuc_vu")] if "chuc_vu" in sign else ["(chưa rõ thẩm quyền)"]
-        state.guess("ky.tham_quyen", authority[0], "đoán")
+    if not authority:  # a position and a name, or a body alone: no authority line
+        state.guess("ky.tham_quyen", "không có dòng thẩm quyền", "khá chắc")
+        state.data["ky"] = sign
+        return
     state.data["ky"] = {"tham_quyen": authority[0] if len(authority) == 1 else authority, **sign}

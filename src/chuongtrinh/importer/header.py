@@ -47,7 +47,7 @@ def read_header(state: State, paras: list[Para]) -> tuple[Evidence, Evidence]:
 def decide_family(state: State, banner: Evidence, number: Evidence) -> None:
     """Party or State: the banner or motto says it; else the number's form ('Số 36-CTr/ĐU'
     or 'Số: 15/CTr-UBND'); else the signature ('T/M' Party, 'TM.' State)."""
-    authority = state.data["ky"]["tham_quyen"]
+    authority = state.data.get("ky", {}).get("tham_quyen", "")
     authority = authority if isinstance(authority, str) else " ".join(authority)
     signed = state.phrases.signature_family(str(authority))
     if banner:
@@ -82,6 +82,8 @@ def _date(state: State, match: re.Match[str]) -> None:
             state.data["ngay"] = year
             state.guess("ngay", year, "đoán (ngày không tồn tại, chỉ giữ năm)")
             return
+    elif match["thang"] and 1 <= int(match["thang"]) <= 12:  # the day left blank
+        state.data["ngay"] = f"{year}-{int(match['thang']):02d}"
     else:
         state.data["ngay"] = year
     state.guess("ngay", state.data["ngay"], "chắc chắn")
@@ -106,7 +108,7 @@ def _organization(state: State, lines: list[Line]) -> None:
         names = ["(CHƯA RÕ CƠ QUAN BAN HÀNH)"]
         sure = "đoán (không thấy tên cơ quan ở phần đầu; cần điền)"
     if superior:
-        org["cap_tren"] = " ".join(superior)
+        org["cap_tren"] = superior[0] if len(superior) == 1 else superior
     org["ten"] = names[0] if len(names) == 1 else names
     state.guess("co_quan.ten", " / ".join(names), sure)
     if "viet_tat" not in org:

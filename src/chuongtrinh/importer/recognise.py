@@ -21,16 +21,20 @@ from chuongtrinh.importer.tables import read_table
 from chuongtrinh.importer.text import pieces
 from chuongtrinh.importer.title import is_kind, read_title
 from chuongtrinh.importer.word97 import legacy_fonts
+from chuongtrinh.profiles.models import Profile
 from chuongtrinh.profiles.recognise import phrasebook
 
 __all__ = ["Imported", "import_document"]
 
 # The order of the contract's keys in the YAML written.
 _ORDER = (
-    "he_thong", "loai", "ten_loai", "kem_theo", "trinh_bay", "cot_bang", "kieu_muc",
-    "co_quan", "so", "dia_danh", "ngay", "du_thao", "trich_yeu", "can_cu", "mo_dau",
-    "noi_dung", "ket_luan", "noi_nhan", "ky", "pham_vi_luu_hanh",
+    "he_thong", "loai", "ten_loai", "kem_theo", "trinh_bay", "cot_bang", "kieu_muc", "danh_so",
+    "dong_chu_tri", "khong_in", "co_quan", "so", "dia_danh", "ngay", "du_thao", "trich_yeu",
+    "tieu_de_phu", "thong_tin", "can_cu", "mo_dau", "noi_dung", "ket_luan", "noi_nhan", "ky",
+    "pham_vi_luu_hanh",
 )  # fmt: skip
+# The signature block's roles in a file this tool wrote: where a closing without recipients starts.
+_SIGNATURE_ROLES = ("authority", "position", "signer")
 
 
 def _paras(unit: Unit) -> list[Para]:
@@ -48,12 +52,14 @@ def _is_closing(state: State, unit: Unit) -> bool:
     label = state.phrases.recipients_label
     return any(
         label.match(text) for p in paras for _, text in pieces(p, state.phrases) if text.strip()
-    ) or any(p.role == "recipients_label" for p in paras)
+    ) or any(p.role in ("recipients_label", *_SIGNATURE_ROLES) for p in paras)
 
 
-def recognise(units: list[Unit]) -> Imported:
-    """The program in `units`, the header, title, body and closing read in turn."""
-    state = State(phrasebook(), own=any(p.role for p in _all_paras(units)))
+def recognise(units: list[Unit], profile: Profile | None = None, system: str = "") -> Imported:
+    """The program in `units`, the header, title, body and closing read in turn (with the
+    phrases of `profile` first, when the document was made under a rule set of its own, which
+    `system` names for `he_thong`: the path of its file)."""
+    state = State(phrasebook(profile), own=any(p.role for p in _all_paras(units)))
     kind_at = next(
         (i for i, u in enumerate(units) if isinstance(u, Para) and is_kind(state, u)), None
     )
@@ -62,11 +68,18 @@ def recognise(units: list[Unit]) -> Imported:
     closing_at = next(
         (i for i in range(kind_at + 1, len(units)) if _is_closing(state, units[i])), len(units)
     )
-    banner, number = read_header(state, list(_all_paras(units[:kind_at])))
+    header = list(_all_paras(units[:kind_at]))
+    banner, number = read_header(state, header)
     rest = read_title(state, units[kind_at:closing_at])
+    if header and number is None and "kem_theo" not in state.data:
+        state.data["khong_in"] = ["so"]  # a header without its number line
+        state.guess("khong_in", "so", "chắc chắn (phần đầu không có dòng số)")
     read_body(state, rest, read_table)
     read_closing(state, list(_all_paras(units[closing_at:])))
     decide_family(state, banner, number)
+    if system:
+        state.data["he_thong"] = system
+        state.guess("he_thong", system, "chắc chắn (bộ quy tắc đã chọn)")
     total = sum(1 for p in _all_paras(units) if p.text.strip())
     old = legacy_fonts(f for p in _all_paras(units) for f in p.fonts)
     for name, prefix in (("TCVN3", ".Vn"), ("VNI", "VNI")):
@@ -94,6 +107,8 @@ def _ordered(state: State) -> dict[str, Any]:
     return {k: data[k] for k in _ORDER if k in data}
 
 
-def import_document(source: str | Path | IO[bytes]) -> Imported:
-    """Read a .docx and recognise the program in it."""
-    return recognise(read(source))
+def import_document(
+    source: str | Path | IO[bytes], profile: Profile | None = None, system: str = ""
+) -> Imported:
+    """Read a .docx and recognise the program in it (see `recognise`)."""
+    return recognise(read(source), profile, system)

@@ -13,6 +13,7 @@ from chuongtrinh.profiles import loader as profiles
 # Column titles by meaning: each field and words its title may use.
 _COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("stt", ("stt", "tt", "số thứ tự", "số tt")),
+    ("thuc_hien", ("trình bày", "báo cáo viên")),
     ("phoi_hop", ("phối hợp",)),
     ("chu_tri", ("chủ trì", "thực hiện", "phụ trách", "người làm", "đơn vị")),
     ("thoi_gian", ("thời gian", "thời hạn", "tiến độ", "ngày", "hạn")),
@@ -26,7 +27,7 @@ def read_table(body: Body, grid: Grid) -> None:
     state = body.state
     if not grid.rows:
         return
-    fields = [_column(cell.text) for cell in grid.rows[0]]
+    fields = _agenda([_column(cell.text) for cell in grid.rows[0]], grid)
     if "noi_dung" not in fields or len(set(fields) - {None}) < 2:
         for para in grid.paras():
             if para.text.strip():
@@ -72,6 +73,18 @@ def _merged_row(body: Body, paras: list[Para], base: float, kinds: list[str]) ->
             body.free(state.markup(para, plain_italic=True))
         else:
             state.leave(para, "dòng gộp của bảng không phải tiêu đề nhóm hay ghi chú")
+
+
+def _agenda(fields: list[str | None], grid: Grid) -> list[str | None]:
+    """In an agenda (the time first, no STT) who 'carries out' a slot presents it: the
+    'Người thực hiện' column is `thuc_hien`, not the lead agency of a work programme."""
+    if fields[:1] != ["thoi_gian"] or "stt" in fields or "thuc_hien" in fields:
+        return fields
+    titles = [tidy(cell.text).lower() for cell in grid.rows[0]]
+    return [
+        "thuc_hien" if name == "chu_tri" and "thực hiện" in title else name
+        for name, title in zip(fields, titles, strict=True)
+    ]
 
 
 def _column(title: str) -> str | None:

@@ -11,7 +11,7 @@ from chuongtrinh.profiles.recognise import Phrasebook
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # A line that only decorates: the star under the issuer, a rule typed as dashes, nothing.
-DECORATION = re.compile(r"^(?:\*|[-_–—=.]{2,}|)$")
+DECORATION = re.compile(r"^(?:\*+|[-_–—=.]{2,}|)$")  # "*", or "***" (Đoàn)
 HEADING = re.compile(
     r"^(?:(?P<roman>[IVXLC]+)\.|(?P<arabic>\d+)\.|(?P<letter>[a-zđ])\))\s*(?P<rest>\S.*)$", re.S
 )

@@ -3,9 +3,16 @@ attached to, and the separator that ends them."""
 
 from __future__ import annotations
 
+from chuongtrinh.importer.info import read_info
 from chuongtrinh.importer.reading import Para, Unit
 from chuongtrinh.importer.state import State
 from chuongtrinh.importer.text import DECORATION, GROUNDS, HEADING, ITEM, marked, tidy
+
+
+def _attached(text: str) -> bool:
+    """'(Ban hành kèm theo …)': what a programme is attached to; any other line in
+    parentheses under the summary is a sub-title ('(Giai đoạn 2021 - 2025)')."""
+    return "kèm theo" in text.lower()
 
 
 def is_kind(state: State, para: Para) -> bool:
@@ -47,7 +54,12 @@ def read_title(state: State, units: list[Unit]) -> list[Unit]:
             summary.append(marked(unit, plain_bold=True, keep_breaks=True, exact=state.own))
             i += 1
             continue
-        if unit.role == "attached" or (text.startswith("(") and text.endswith(")")):
+        parenthesised = text.startswith("(") and text.endswith(")")
+        if unit.role == "subtitle" or (unit.role is None and parenthesised and not _attached(text)):
+            state.data.setdefault("tieu_de_phu", []).append(text)
+            i += 1
+            continue
+        if unit.role == "attached" or parenthesised:
             state.data["kem_theo"] = text[1:-1]
             i += 1
             continue
@@ -57,6 +69,7 @@ def read_title(state: State, units: list[Unit]) -> list[Unit]:
                 break
             continue
         break
+    i = read_info(state, units, i)
     if summary:
         state.data["trich_yeu"] = "\n".join(summary)
     else:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from chuongtrinh.layout import numbering
 from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
+from chuongtrinh.layout.body import Body, Scope
 from chuongtrinh.layout.inline import runs
-from chuongtrinh.layout.sections import free_text, numbered
-from chuongtrinh.layout.table import TableBuilder, has_items, item_text
-from chuongtrinh.model.program import Item, Program, Section
+from chuongtrinh.layout.table import TableBuilder
+from chuongtrinh.model.fields import YearMonth
+from chuongtrinh.model.program import Program
 from chuongtrinh.profiles import phrases
 from chuongtrinh.profiles.models import Profile
 
@@ -52,10 +51,11 @@ class _Layout:
     def header(self) -> Columns:
         program, profile = self.program, self.profile
         org = program.organization
-        left = [self.plain("superior", org.superior)] if org.superior else []
+        left = [self.plain("superior", line) for line in org.superior]
         left += [self.plain("issuer", line) for line in org.name]
         left.append(self.plain("star", profile.header.star))
-        if program.number is not None or program.attached_to is None:
+        numbered = program.number is not None or program.attached_to is None
+        if numbered and program.prints("so"):
             number = self.phrase(
                 "number", ("so",), so=program.number, loai=program.kind, viet_tat=org.abbreviation
             )
@@ -65,8 +65,9 @@ class _Layout:
         right = [self.plain("banner", profile.header.banner)]
         if profile.header.motto:
             right += [self.plain("motto", profile.header.motto), Para("motto_rule", ())]
-        right += [Para("date", ()) for _ in range(profile.header.date_gap_lines)]
-        right.append(self.plain("date", self.date_line(), ("ngay",)))
+        if program.prints("ngay"):
+            right += [Para("date", ()) for _ in range(profile.header.date_gap_lines)]
+            right.append(self.plain("date", self.date_line(), ("ngay",)))
         return Columns("header", tuple(left), tuple(right))
 
     def draft_marker(self) -> Para:
@@ -88,6 +89,11 @@ class _Layout:
             return self.phrase(
                 "date", ("ngay",), dia_danh=self.program.place, ngay="", thang="", nam=value
             )
+        if isinstance(value, YearMonth):  # the day is stamped when it is signed
+            month = rules.month_text(value.month)
+            return self.phrase(
+                "date", ("ngay",), dia_danh=self.program.place, ngay="", thang=month, nam=value.year
+            )
         day, month = rules.padded(value.day, value.month)
         return self.phrase(
             "date", ("ngay",), dia_danh=self.program.place, ngay=day, thang=month, nam=value.year
@@ -100,28 +106,47 @@ class _Layout:
         kind_name = program.kind_name or self.profile.kinds.get(program.kind, program.kind)
         yield self.plain("kind", kind_name, ("loai",))
         yield Para("summary", runs(program.summary, bold=True), ("trich_yeu",))
+        for i, line in enumerate(program.subtitle):
+            yield Para("subtitle", runs(line), ("tieu_de_phu", i))
         if program.attached_to:
             yield Para("attached", runs(f"({program.attached_to})", italic=True), ("kem_theo",))
         yield self.plain("separator", self.profile.separator)
+        yield from self.info()
+
+    def info(self) -> Iterator[Para]:
+        """An agenda's 'Thời gian: …', 'Địa điểm: …' lines; a list value as '- …' lines."""
+        info, rules = self.program.info, self.profile.info
+        for key, own, value in info.entries() if info else []:
+            label = own or rules.labels.get(str(key[0]), str(key[0]))
+            head = Run(f"{label}:", bold=rules.label_bold)
+            place = ("thong_tin", *key)
+            if isinstance(value, str):
+                yield Para("info", (head, *runs(f" {value}")), place)
+                continue
+            yield Para("info", (head,), place)
+            for i, line in enumerate(value):
+                yield Para("info", runs(f"{rules.bullet}{line}"), (*place, i))
 
     # -- body -----------------------------------------------------------------------------
 
     def body(self) -> Iterator[Block]:
-        program = self.program
+        program, numbers = self.program, self.profile.numbering
         for i, text in enumerate(self.grounds()):
             yield self.rich("body", text, ("can_cu", i))
         if program.opening:
             yield self.rich("body", program.opening, ("mo_dau",))
         nested = any(section.sections for section in program.body)
-        styles = (
-            self.profile.numbering.nested_headings
-            if nested
-            else self.profile.numbering.flat_headings
+        headings = program.heading_labels or (
+            numbers.nested_headings if nested else numbers.flat_headings
         )
-        item_style = program.item_style or self.profile.numbering.item
-        yield from self.sections(program.body, ("noi_dung",), styles, item_style, level=1)
-        if program.closing:
-            yield self.rich("body", self.closing_text(program.closing), ("ket_luan",))
+        body = Body(self.profile, self.phrase, self.tables)
+        own = body.labels(program.item_style) or body.labels(numbers.item)
+        scope = Scope(tuple(headings), own, program.lead_lines or "nhom")
+        yield from body.sections(program.body, ("noi_dung",), scope)
+        last = len(program.closing) - 1
+        for i, text in enumerate(program.closing):
+            text = self.closing_text(text) if i == last and program.prints("dau_ket") else text
+            yield self.rich("body", text, ("ket_luan",) if not last else ("ket_luan", i))
 
     def grounds(self) -> list[str]:
         """The căn cứ, punctuated by the rule set when it says how (HD 05), else as typed."""
@@ -139,57 +164,22 @@ class _Layout:
         end = self.profile.punctuation.body_end
         return text if text.endswith(end) else text.rstrip(".") + end
 
-    def sections(
-        self,
-        sections: Sequence[Section],
-        key: Key,
-        heading_styles: Sequence[str],
-        item_style: str,
-        level: int,
-    ) -> Iterator[Block]:
-        if self.tables and sections and all(has_items(s) for s in sections):
-            own_styles = heading_styles[min(level, len(heading_styles)) - 1 :]
-            yield self.tables.table(self.tables.groups(sections, key, own_styles))
-            return
-        style = heading_styles[min(level, len(heading_styles)) - 1]
-        role = f"heading_{min(level, 3)}"
-        for here, section, heading in numbered(sections, key, style):
-            if heading:
-                yield Para(role, runs(heading), (*here, "tieu_de"))
-            for place, text in free_text(section, here):
-                yield self.rich("body", text, place)
-            own_style = section.item_style or item_style
-            if self.tables and section.items:
-                yield self.tables.table(self.tables.item_rows(section.items, (*here, "muc")))
-            else:
-                yield from self.items(section.items, (*here, "muc"), own_style)
-            yield from self.sections(
-                section.sections, (*here, "noi_dung"), heading_styles, own_style, level + 1
-            )
-
-    def items(self, items: Sequence[Item], key: Key, style: str) -> Iterator[Para]:
-        labels = [numbering.label(style, n) for n in range(1, len(items) + 1)]
-        numbered = list(zip(range(len(items)), labels, items, strict=True))
-        for (lead, partners), run in groupby(numbered, key=lambda t: (t[2].lead, t[2].partners)):
-            members = list(run)
-            for j, label, item in members:
-                yield self.rich("item", f"{label} {item_text(item)}", (*key, j))
-            if lead:
-                refs = [label for _, label, _ in members] if numbering.is_counted(style) else []
-                line = self.phrase(
-                    "lead_agency",
-                    (*key, members[0][0], "chu_tri"),
-                    nhan=self.profile.labels.lead_agency,
-                    co_quan=lead,
-                    muc=refs,
-                    phoi_hop=partners,
-                )
-                yield self.rich("lead_agency", line, (*key, members[0][0], "chu_tri"))
-
     # -- closing --------------------------------------------------------------------------
 
-    def closing(self) -> Columns:
-        profile, signature = self.profile, self.program.signature
+    def closing(self) -> Iterator[Columns]:
+        """Recipients on the left, the signature on the right; neither: no closing table."""
+        program = self.program
+        left = self.recipients() if program.recipients and program.prints("noi_nhan") else []
+        signature = program.signature if program.prints("ky") else None
+        right = self.signature() if signature else []
+        if left or right:
+            # A side left out is an empty cell: one empty paragraph, as Word keeps it.
+            left = left or [Para("recipient", ())]
+            right = right or [Para("signing_space", ())]
+            yield Columns("closing", tuple(left), tuple(right))
+
+    def recipients(self) -> list[Para]:
+        profile = self.profile
         label = profile.labels.recipients
         left = [
             Para(
@@ -209,16 +199,25 @@ class _Layout:
             self.plain("recipient", line, ("noi_nhan", i))
             for i, line in enumerate(text.splitlines())
         ]
+        return left
+
+    def signature(self) -> list[Para]:
+        signature, profile = self.program.signature, self.profile
+        if signature is None:
+            return []
         # One paragraph however many lines ("TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH"), so the
         # space before the block does not open between them.
-        right = [self.plain("authority", "\n".join(signature.authority), ("ky", "tham_quyen"))]
+        right = []
+        if signature.authority:
+            authority = "\n".join(signature.authority)
+            right.append(self.plain("authority", authority, ("ky", "tham_quyen")))
         if signature.position:
             right.append(self.plain("position", signature.position, ("ky", "chuc_vu")))
         if signature.name or not self.program.is_draft:
             right += [Para("signing_space", ()) for _ in range(profile.closing.signing_lines)]
         if signature.name:
             right.append(self.plain("signer", signature.name, ("ky", "ho_ten")))
-        return Columns("closing", tuple(left), tuple(right))
+        return right
 
 
 def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = ()) -> Document:
@@ -226,10 +225,10 @@ def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = (
     builder = _Layout(program, profile, template_dirs)
     blocks: list[Block] = [
         *builder.top(),
-        builder.header(),
+        *([builder.header()] if program.prints("phan_dau") else []),
         *builder.title(),
         *builder.body(),
-        builder.closing(),
+        *builder.closing(),
     ]
     if program.circulation:  # where it stands on the page is the style's (profile) business
         blocks.append(Para("circulation", (Run(program.circulation),), ("pham_vi_luu_hanh",)))

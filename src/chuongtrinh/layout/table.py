@@ -7,14 +7,15 @@ from dataclasses import dataclass
 
 from chuongtrinh.layout.blocks import Para, Row, Run, Table
 from chuongtrinh.layout.inline import runs
-from chuongtrinh.layout.sections import free_text, numbered
-from chuongtrinh.model.program import Item, Section, TableColumn
+from chuongtrinh.layout.sections import children, free_text, numbered
+from chuongtrinh.model.body import Item, Note, Section
+from chuongtrinh.model.parts import TableColumn
 from chuongtrinh.profiles.models import Profile
 
 Key = tuple[str | int, ...]
 
 # The fields of an item that a prose line shows in parentheses when no column holds them.
-_EXTRAS = ("thoi_gian", "ghi_chu")
+_EXTRAS = ("thoi_gian", "ghi_chu", "thuc_hien")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ _ITEM_FIELDS = {
     "phoi_hop": "partners",
     "thoi_gian": "when",
     "ghi_chu": "note",
+    "thuc_hien": "presenter",
 }
 
 
@@ -76,15 +78,25 @@ class TableBuilder:
         )
         return Table(tuple(c.width_mm for c in self.columns), (header, *rows))
 
-    def groups(self, sections: Sequence[Section], key: Key, styles: Sequence[str]) -> Iterator[Row]:
+    def groups(
+        self,
+        sections: Sequence[Section],
+        key: Key,
+        styles: Sequence[str],
+        parents: Sequence[int] = (),
+    ) -> Iterator[Row]:
         """Group rows numbered as the prose headings of the same level would be (`styles`)."""
-        for here, section, heading in numbered(sections, key, styles[0]):
-            if heading:
-                yield Row("group", ((Para("table_group", runs(heading), (*here, "tieu_de")),),))
+        for node in numbered(sections, key, styles[0], parents):
+            section, here = node.section, node.key
+            if node.heading:
+                yield Row(
+                    "group", ((Para("table_group", runs(node.heading), (*here, "tieu_de")),),)
+                )
             for place, text in free_text(section, here):
                 yield Row("note", ((Para("table_note", runs(text), place),),))
             yield from self.item_rows(section.items, (*here, "muc"))
-            yield from self.groups(section.sections, (*here, "noi_dung"), styles[1:] or styles)
+            below = children(styles, section.heading_labels)
+            yield from self.groups(section.sections, (*here, "noi_dung"), below, node.numbers)
 
     def content(self, item: Item, shown: Sequence[str]) -> str:
         """The item text, with agencies that have no column of their own after it in
@@ -97,17 +109,39 @@ class TableBuilder:
                 text += f" ({self.profile.table.columns[field].title}: {value})"
         return text
 
-    def item_rows(self, items: Sequence[Item], key: Key) -> Iterator[Row]:
+    def item_rows(self, entries: Sequence[Item | Note], key: Key) -> Iterator[Row]:
+        """A row per item (numbered among the items), a note row per free paragraph."""
         shown = [c.field for c in self.columns]
-        for j, item in enumerate(items):
-            cells = []
+        number = 0
+        for j, entry in enumerate(entries):
+            here = (*key, j)
+            if isinstance(entry, Note):
+                yield Row("note", ((Para("table_note", runs(entry.text), (*here, "doan")),),))
+                continue
+            number += 1
+            cells: list[tuple[Para, ...]] = []
             for column in self.columns:
-                here = (*key, j)
                 if column.field == "stt":
-                    cells.append((Para("table_number", (Run(str(j + 1)),), here),))
+                    cells.append((Para("table_number", (Run(str(number)),), here),))
                 elif column.field == "noi_dung":
-                    cells.append((Para("table_cell", runs(self.content(item, shown)), here),))
+                    cells.append(self.content_cell(entry, shown, here))
                 else:
-                    value = item_value(item, column.field)
+                    value = item_value(entry, column.field)
                     cells.append((Para("table_side", runs(value) if value else (), here),))
             yield Row("item", tuple(cells))
+
+    def content_cell(self, item: Item, shown: Sequence[str], here: Key) -> tuple[Para, ...]:
+        """The item's text, then its own paragraphs and its sub-items ('- …') in the same cell."""
+        paras = [Para("table_cell", runs(self.content(item, shown)), here)]
+        paras += [
+            Para("table_cell", runs(text), (*here, "doan", m))
+            for m, text in enumerate(item.paragraphs)
+        ]
+        mark = self.profile.numbering.item
+        for k, sub in enumerate(item.items):
+            place = (*here, "muc", k)
+            if isinstance(sub, Note):
+                paras.append(Para("table_cell", runs(sub.text), (*place, "doan")))
+            else:
+                paras.append(Para("table_cell", runs(f"{mark} {self.content(sub, shown)}"), place))
+        return tuple(paras)

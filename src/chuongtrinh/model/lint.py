@@ -9,6 +9,8 @@ from collections.abc import Iterator, Sequence
 
 from chuongtrinh.errors import Diagnostic
 from chuongtrinh.model import lint_text
+from chuongtrinh.model.body import Note, work_items
+from chuongtrinh.model.fields import year_of
 from chuongtrinh.model.program import Item, Program, Section
 from chuongtrinh.profiles.choose import rule_date
 from chuongtrinh.profiles.models import Profile
@@ -77,7 +79,7 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
 def _issued_checks(program: Program, located: Located) -> list[Diagnostic]:
     """A document that is not a draft should carry a full date, a number and a signer."""
     found = []
-    if isinstance(program.date, int):
+    if not isinstance(program.date, dt.date):
         found.append(
             _warning(
                 located,
@@ -87,19 +89,38 @@ def _issued_checks(program: Program, located: Located) -> list[Diagnostic]:
                 "ghi ngày dạng 2023-02-01, hoặc đặt du_thao: true nếu đây là dự thảo",
             )
         )
-    if program.number is None and program.attached_to is None:
+    if program.number is None and program.attached_to is None and program.prints("so"):
         found.append(
             _warning(
                 located, ("so",), "missing-number", "văn bản chính thức chưa có số (khóa 'so')"
             )
         )
-    if program.signature.name is None:
+    signature = program.signature
+    # A body signing alone ("BAN TỔ CHỨC") has no signer to name.
+    if signature is not None and signature.name is None and signature.position is not None:
         found.append(
             _warning(
                 located, ("ky",), "missing-signer", "văn bản chính thức chưa có họ tên người ký"
             )
         )
-    return found
+    return found + _closing(program, located)
+
+
+def _closing(program: Program, located: Located) -> list[Diagnostic]:
+    """An official document with neither recipients nor a signature, not left out on purpose."""
+    chosen = {"noi_nhan", "ky"} & set(program.omit)
+    if program.recipients or program.signature is not None or chosen:
+        return []
+    return [
+        _warning(
+            located,
+            (),
+            "missing-closing",
+            "văn bản chính thức không có nơi nhận (noi_nhan) và chữ ký (ky)",
+            "thêm noi_nhan và ky; hoặc, nếu văn bản gửi kèm không cần chúng,"
+            " ghi khong_in: [noi_nhan, ky]",
+        )
+    ]
 
 
 def sections(
@@ -113,10 +134,15 @@ def sections(
 
 
 def items(program: Program) -> Iterator[tuple[Path_, Item]]:
-    """Every item with its path."""
+    """Every item with its path, sub-items after their item (free paragraphs skipped)."""
     for path, section in sections(program.body):
-        for index, item in enumerate(section.items):
-            yield (*path, "muc", index), item
+        yield from _items(section.items, (*path, "muc"))
+
+
+def _items(entries: Sequence[Item | Note], path: Path_) -> Iterator[tuple[Path_, Item]]:
+    for index, item in work_items(entries):
+        yield (*path, index), item
+        yield from _items(item.items, (*path, index, "muc"))
 
 
 def _item_text(located: Located, path: Path_) -> Path_:
@@ -171,6 +197,8 @@ def _key(text: str) -> str:
 def _recipients(program: Program, profile: Profile, located: Located) -> list[Diagnostic]:
     found = []
     lines = program.recipients
+    if not lines:
+        return []  # no recipients at all: _closing says what to do
     label, is_archive = profile.labels.archive, phrasebook(profile).archive
     archive = [i for i, line in enumerate(lines) if is_archive.match(_bare(line))]
     if not archive:
@@ -239,7 +267,8 @@ def _authority(program: Program, profile: Profile, located: Located) -> list[Dia
     allowed = profile.authority_prefixes
     typed_as = phrasebook(profile).authority_typed  # T/M, TM., T.M … of any rule set
     found = []
-    for index, line in enumerate(program.signature.authority if allowed else []):
+    signature = program.signature
+    for index, line in enumerate(signature.authority if allowed and signature else []):
         match = typed_as.match(line)
         typed = match.group(1).strip() if match else None
         if typed is not None and typed not in allowed:
@@ -296,12 +325,15 @@ def _number(program: Program, profile: Profile, located: Located) -> list[Diagno
 _SUMMARY_YEAR = re.compile(
     r"(?:\bnăm\s+|\btháng\s+\d{1,2}\s*/\s*|\bquý\s+[IV]+\s*/\s*)((?:19|20)\d\d)\b"
 )
+# A target year is no period of the document: "… đến năm 2030", "tầm nhìn đến năm 2045".
+_TARGET_YEAR = re.compile(r"\b(?:đến|tới|trước|sau)\s+năm\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def _summary_year(program: Program, located: Located) -> list[Diagnostic]:
-    years = [int(y) for y in _SUMMARY_YEAR.findall(program.summary)]
+    summary = _TARGET_YEAR.sub("", program.summary)
+    years = [int(y) for y in _SUMMARY_YEAR.findall(summary)]
     date = program.date
-    year = date if isinstance(date, int) else date.year
+    year = year_of(date)
     allowed = {year}
     if isinstance(date, int) or date.month >= 10:
         allowed.add(year + 1)  # next year's program is written at the end of this one

@@ -15,6 +15,7 @@ from chuongtrinh.source.located import Located, Path_
 
 # Keys whose values are codes or dates the tool formats itself, not running text.
 _NOT_TEXT = {"he_thong", "loai", "so", "ngay", "du_thao", "trinh_bay", "kieu_muc", "viet_tat"}
+_NOT_TEXT |= {"danh_so", "dong_chu_tri", "khong_in"}
 
 _DIGIT = re.compile(r"\d")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")

@@ -2,236 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, Field
 
+from chuongtrinh.model.body import HeadingLabels, Item, Note, Section, SectionEntry
+from chuongtrinh.model.fields import (
+    BrokenText,
+    ItemLabels,
+    LeadLines,
+    Lines,
+    Model,
+    ProgramDate,
+    Text,
+    draft_flag,
+    program_date,
+)
+from chuongtrinh.model.parts import Info, Organization, Signature, TableColumn, column
 
-def _scalar_to_text(value: Any) -> Any:
-    """Numbers typed where text is expected ('so: 36', '- 2024') are text."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return value
+__all__ = ["Item", "Note", "Organization", "Program", "Section", "Signature", "TableColumn"]
 
-
-def _one_or_many(value: Any) -> Any:
-    """A single string stands for a list of one."""
-    return (
-        [value] if isinstance(value, (str, int, float)) and not isinstance(value, bool) else value
-    )
-
-
-# `json_schema_input_type` tells the JSON Schema what the YAML may hold before the validators
-# turn it into the model's type ('so: 36', 'ten: …' for a list of one line).
-_NonEmpty = Annotated[str, StringConstraints(min_length=1)]
-Text = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1),
-    BeforeValidator(_scalar_to_text, json_schema_input_type=_NonEmpty | int | float),
-]
-Lines = Annotated[
-    list[Text], BeforeValidator(_one_or_many, json_schema_input_type=Text | list[Text])
-]
-ItemStyle = Literal["-", "+", "(1)", "1.", "1)", "a)"]
-
-_DMY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+# The standard parts a document may leave out (`khong_in`).
+Part = Literal["phan_dau", "so", "ngay", "noi_nhan", "ky", "dau_ket"]
 
 
-def _program_date(value: Any) -> dt.date | int:
-    """A date, or a bare year for a draft whose day and month are still blank."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        if text.isdigit() and len(text) == 4:
-            return int(text)
-        match = _DMY.match(text)
-        parts = (match.group(3), match.group(2), match.group(1)) if match else None
-        match = _ISO.match(text)
-        parts = (match.group(1), match.group(2), match.group(3)) if match else parts
-        if parts:
-            try:
-                return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-            except ValueError:
-                raise PydanticCustomError(
-                    "bad_date", "ngày không tồn tại: {value}", {"value": text}
-                ) from None
-    raise PydanticCustomError(
-        "bad_date",
-        "ngày không hợp lệ: {value}; viết dạng 2023-02-01, hoặc chỉ năm (2023) cho bản dự thảo",
-        {"value": value},
-    )
-
-
-def _draft(value: Any) -> bool | int:
-    """`true` → 'Dự thảo'; a number n ≥ 1 → 'Dự thảo lần n'."""
-    if isinstance(value, bool) or value is None:
-        return bool(value)
-    if isinstance(value, int) and value >= 1:
-        return value
-    raise PydanticCustomError(
-        "bad_draft",
-        "du_thao phải là true/false hoặc số lần dự thảo (1, 2, 3…), không phải '{value}'",
-        {"value": value},
-    )
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Item(_Model):
-    """One item of a section; written as a plain string or as a mapping."""
-
-    text: Text = Field(
-        alias="noi_dung",
-        examples=["Ban hành Kế hoạch khảo sát lấy ý kiến nhân dân về Luật Đất đai."],
-        description="Nội dung công việc",
-    )
-    lead: Text | None = Field(
-        None,
-        alias="chu_tri",
-        examples=["Ban Tuyên giáo Tỉnh ủy"],
-        description="Cơ quan chủ trì (tham mưu)",
-    )
-    partners: Text | None = Field(
-        None, alias="phoi_hop", examples=["Văn phòng Tỉnh ủy"], description="Cơ quan phối hợp"
-    )
-    when: Text | None = Field(
-        None,
-        alias="thoi_gian",
-        examples=["tháng 3/2024", "Quý II"],
-        description="Thời gian thực hiện",
-    )
-    note: Text | None = Field(
-        None, alias="ghi_chu", examples=["Định kỳ"], description="Ghi chú (cột của bảng)"
-    )
-
-
-def _item(value: Any) -> Any:
-    return {"noi_dung": value} if isinstance(value, (str, int, float)) else value
-
-
-class Section(_Model):
-    """A numbered part of the body: heading, optional lead-in, paragraphs, items, sub-sections."""
-
-    title: Text | None = Field(
-        None,
-        alias="tieu_de",
-        examples=["Công tác giáo dục chính trị tư tưởng.", "MỤC ĐÍCH, YÊU CẦU"],
-        description="Tiêu đề (số thứ tự do chương trình tự đánh)",
-    )
-    lead_in: Text | None = Field(
-        None,
-        alias="dan_nhap",
-        examples=["Đảng ủy lãnh đạo các Chi ủy chi bộ:"],
-        description="Câu dẫn trước các mục",
-    )
-    paragraphs: Lines = Field(
-        [],
-        alias="doan",
-        examples=[["Nâng cao chất lượng sinh hoạt chi bộ."]],
-        description="Các đoạn văn tự do",
-    )
-    items: list[Annotated[Item, BeforeValidator(_item, json_schema_input_type=Text | Item)]] = (
-        Field(
-            [],
-            alias="muc",
-            examples=[
-                [
-                    "Lãnh đạo các Chi bộ sinh hoạt định kỳ.",
-                    {"noi_dung": "…", "chu_tri": "Văn phòng"},
-                ]
-            ],
-            description="Các mục công việc",
-        )
-    )
-    sections: list[Section] = Field(
-        [],
-        alias="noi_dung",
-        examples=[[{"tieu_de": "Hội nghị lần thứ 17 (tháng 3/2024)", "muc": ["…"]}]],
-        description="Các phần con",
-    )
-    item_style: ItemStyle | None = Field(
-        None,
-        alias="kieu_muc",
-        examples=["(1)"],
-        description="Kiểu đánh dấu mục: '-', '+', '(1)', '1.', '1)', 'a)'",
-    )
-
-
-ColumnField = Literal["stt", "noi_dung", "chu_tri", "phoi_hop", "thoi_gian", "ghi_chu"]
-
-
-class TableColumn(_Model):
-    """One column of `trinh_bay: bang`: an item field, and optionally its own title and width."""
-
-    field: ColumnField = Field(alias="truong", description="stt, noi_dung, chu_tri, phoi_hop …")
-    title: Text | None = Field(None, alias="tieu_de", description="Tên cột in trên bảng")
-    width: float | None = Field(
-        None, alias="rong", gt=0, le=1000, allow_inf_nan=False, description="Độ rộng tương đối"
-    )
-
-
-def _column(value: Any) -> Any:
-    """`chu_tri` or `{chu_tri: Người thực hiện}` are short for `{truong: chu_tri, tieu_de: …}`."""
-    if isinstance(value, str):
-        return {"truong": value}
-    if isinstance(value, dict) and len(value) == 1 and "truong" not in value:
-        ((name, title),) = value.items()
-        return {"truong": name, "tieu_de": title}
-    return value
-
-
-class Organization(_Model):
-    """The issuing body as printed in the header."""
-
-    superior: Text | None = Field(
-        None,
-        alias="cap_tren",
-        examples=["ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "UBND TỈNH ĐỒNG THÁP"],
-        description="Cơ quan cấp trên",
-    )
-    name: Lines = Field(
-        alias="ten",
-        examples=[
-            "ĐẢNG ỦY VĂN PHÒNG ĐOÀN ĐBQH VÀ HĐND TỈNH",
-            ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG BÌNH"],
-        ],
-        min_length=1,
-        description="Tên cơ quan ban hành",
-    )
-    abbreviation: Text = Field(
-        alias="viet_tat", examples=["ĐU", "TU", "UBND"], description="Chữ viết tắt trong số ký hiệu"
-    )
-
-
-class Signature(_Model):
-    """Authority, position and signer of the signature block."""
-
-    authority: Lines = Field(
-        alias="tham_quyen",
-        examples=["T/M ĐẢNG ỦY", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]],
-        min_length=1,
-        description="T/M ĐẢNG ỦY, K/T …",
-    )
-    position: Text | None = Field(
-        None, alias="chuc_vu", examples=["BÍ THƯ", "PHÓ CHỦ TỊCH"], description="Chức vụ người ký"
-    )
-    name: Text | None = Field(
-        None, alias="ho_ten", examples=["Mai Ngọc Dinh"], description="Họ tên người ký"
-    )
-
-
-class Program(_Model):
+class Program(Model):
     """A whole work program (chương trình công tác)."""
 
     system: Text = Field(
@@ -265,7 +60,7 @@ class Program(_Model):
         list[
             Annotated[
                 TableColumn,
-                BeforeValidator(_column, json_schema_input_type=str | dict[str, str | float]),
+                BeforeValidator(column, json_schema_input_type=str | dict[str, str | float]),
             ]
         ]
         | None
@@ -274,7 +69,8 @@ class Program(_Model):
         alias="cot_bang",
         min_length=1,
         examples=[["stt", "noi_dung", {"chu_tri": "Người thực hiện"}, "ghi_chu"]],
-        description="Các cột của bảng: stt, noi_dung, chu_tri, phoi_hop, thoi_gian, ghi_chu",
+        description="Các cột của bảng: stt, noi_dung, chu_tri, phoi_hop, thoi_gian, thuc_hien,"
+        " ghi_chu",
     )
     organization: Organization = Field(
         alias="co_quan",
@@ -292,13 +88,14 @@ class Program(_Model):
     )
     place: Text = Field(alias="dia_danh", examples=["Đồng Tháp"], description="Địa danh")
     date: Annotated[
-        dt.date | int, BeforeValidator(_program_date, json_schema_input_type=int | str)
+        ProgramDate, BeforeValidator(program_date, json_schema_input_type=int | str)
     ] = Field(
         alias="ngay",
-        examples=["2023-02-01", 2024],
-        description="Ngày ban hành (2023-02-01) hoặc chỉ năm (2023) khi dự thảo",
+        examples=["2023-02-01", "2026-03", 2024],
+        description="Ngày ban hành (2023-02-01); chỉ tháng (2026-03 hoặc 03/2026) để trống ngày;"
+        " hoặc chỉ năm (2023) khi dự thảo",
     )
-    draft: Annotated[bool | int, BeforeValidator(_draft, json_schema_input_type=bool | int)] = (
+    draft: Annotated[bool | int, BeforeValidator(draft_flag, json_schema_input_type=bool | int)] = (
         Field(
             False,
             alias="du_thao",
@@ -306,10 +103,22 @@ class Program(_Model):
             description="true → 'Dự thảo'; số n → 'Dự thảo lần n'",
         )
     )
-    summary: Text = Field(
+    summary: BrokenText = Field(
         alias="trich_yeu",
-        examples=["Công tác tháng 02 năm 2023 của Đảng ủy"],
-        description="Trích yếu nội dung",
+        examples=["Công tác tháng 02 năm 2023 của Đảng ủy", ["Hội nghị sơ kết", "công tác quý I"]],
+        description="Trích yếu nội dung; danh sách hoặc khối '|' giữ nguyên các dòng",
+    )
+    subtitle: Lines = Field(
+        [],
+        alias="tieu_de_phu",
+        examples=["(Chiều ngày 19/3/2026)", ["(Giai đoạn 2021 - 2025)"]],
+        description="Các dòng dưới trích yếu, in nguyên như gõ",
+    )
+    info: Info | None = Field(
+        None,
+        alias="thong_tin",
+        examples=[{"thoi_gian": "14 giờ 00, ngày 19/3/2026", "dia_diem": "Hội trường Đảng ủy"}],
+        description="Thời gian, địa điểm, chủ trì, thành phần (chương trình hội nghị)",
     )
     grounds: Lines = Field(
         [],
@@ -323,28 +132,29 @@ class Program(_Model):
         examples=["Đảng ủy đề ra chương trình công tác trọng tâm tháng 02 năm 2023 như sau:"],
         description="Đoạn mở đầu",
     )
-    body: list[Section] = Field(
+    body: list[SectionEntry] = Field(
         [],
         alias="noi_dung",
         examples=[[{"tieu_de": "Công tác giáo dục chính trị tư tưởng.", "muc": ["…"]}]],
-        description="Nội dung: danh sách các phần",
+        description="Nội dung: danh sách các phần; một dòng chữ là một đoạn văn tự do",
     )
-    closing: Text | None = Field(
-        None,
+    closing: Lines = Field(
+        [],
         alias="ket_luan",
         examples=["Đề nghị Chi ủy các Chi bộ trực thuộc triển khai thực hiện."],
-        description="Đoạn kết",
+        description="Đoạn kết (một hoặc nhiều đoạn); './.' sau đoạn cuối",
     )
     recipients: Lines = Field(
+        [],
         alias="noi_nhan",
         examples=[["Ban Thường vụ Đảng uỷ Khối", "Các Chi bộ trực thuộc", "Lưu Đảng uỷ"]],
-        min_length=1,
-        description="Nơi nhận, 'Lưu …' cuối",
+        description="Nơi nhận, 'Lưu …' cuối; bỏ trống: không in",
     )
-    signature: Signature = Field(
+    signature: Signature | None = Field(
+        None,
         alias="ky",
         examples=[{"tham_quyen": "T/M ĐẢNG ỦY", "chuc_vu": "BÍ THƯ", "ho_ten": "Mai Ngọc Dinh"}],
-        description="Khối chữ ký",
+        description="Khối chữ ký; bỏ trống: không in",
     )
     circulation: Text | None = Field(
         None,
@@ -352,11 +162,31 @@ class Program(_Model):
         examples=["Không phổ biến trên phương tiện thông tin đại chúng"],
         description="Chỉ dẫn phạm vi lưu hành, in cuối văn bản (HD 05: cuối trang cuối)",
     )
-    item_style: ItemStyle | None = Field(
+    item_style: ItemLabels | None = Field(
         None,
         alias="kieu_muc",
-        examples=["-", "(1)"],
-        description="Kiểu đánh dấu mục cho cả văn bản",
+        examples=["-", "(1)", ["-", "+"]],
+        description="Ký hiệu mục cho cả văn bản; danh sách: theo cấp mục",
+    )
+    heading_labels: HeadingLabels | None = Field(
+        None,
+        alias="danh_so",
+        examples=[["A.", "I.", "1.", "1.1.", "a)"]],
+        description="Ký hiệu tiêu đề theo cấp (mặc định: của bộ quy tắc): A., I., 1., 1.1.,"
+        " a), a., (1), 1), -, +, *, •, Phần thứ nhất",
+    )
+    lead_lines: LeadLines | None = Field(
+        None,
+        alias="dong_chu_tri",
+        examples=["nhom", "moi-muc", "khong"],
+        description="Dòng cơ quan chủ trì: nhom (mặc định, sau mỗi nhóm mục cùng cơ quan),"
+        " moi-muc (sau mỗi mục), khong",
+    )
+    omit: list[Part] = Field(
+        [],
+        alias="khong_in",
+        examples=[["so", "noi_nhan"]],
+        description="Các phần không in: phan_dau, so, ngay, noi_nhan, ky, dau_ket",
     )
 
     @property
@@ -367,3 +197,7 @@ class Program(_Model):
     @property
     def is_draft(self) -> bool:
         return self.draft is not False
+
+    def prints(self, part: Part) -> bool:
+        """Whether a standard part is printed (not listed in `khong_in`)."""
+        return part not in self.omit

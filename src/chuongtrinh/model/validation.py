@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic, bound_message
+from chuongtrinh.model.body import ENTRY_TAGS
 from chuongtrinh.model.program import Program
 from chuongtrinh.source.located import Located, Path_
 
@@ -145,12 +146,19 @@ def _misspelt(located: Located, errors: list[ErrorDetails]) -> set[Path_]:
     return paths
 
 
+def _untagged(error: ErrorDetails) -> ErrorDetails:
+    """The error located in the file's terms: the branch names pydantic puts into the location
+    of a list entry that may be an item or a free paragraph are no keys of the file."""
+    loc = tuple(part for part in error["loc"] if part not in ENTRY_TAGS)
+    return {**error, "loc": loc}
+
+
 def to_program(located: Located) -> Program:
     """Validate the tree against the contract; raise ChuongtrinhError with every problem at once."""
     try:
         program = Program.model_validate(located.data)
     except ValidationError as exc:
-        errors = exc.errors()
+        errors = [_untagged(error) for error in exc.errors()]
         misspelt = _misspelt(located, errors)
         found = list(located.problems)
         taken = {(d.line, d.col) for d in found if d.severity == "error"}

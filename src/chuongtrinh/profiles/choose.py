@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from pathlib import Path
+from typing import Protocol
 
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.profiles import confine
@@ -28,12 +29,19 @@ def resolve(system: str, on: dt.date) -> Profile | None:
     return max(candidates, key=lambda p: p.in_force_from or dt.date.min)
 
 
-def rule_date(day: dt.date | int) -> dt.date:
-    """The day whose rules apply: the program's date; for a bare year, the last day of that
-    year or today, whichever comes first (a draft of this year gets today's rules)."""
+class Month(Protocol):
+    """A month whose day is still blank (the model's YearMonth)."""
+
+    def last_day(self) -> dt.date: ...
+
+
+def rule_date(day: dt.date | Month | int) -> dt.date:
+    """The day whose rules apply: the program's date; for a bare year or a month, its last day
+    or today, whichever comes first (a draft of this month gets today's rules)."""
     if isinstance(day, dt.date):
         return day
-    return min(dt.date(day, 12, 31), dt.date.today())
+    last = dt.date(day, 12, 31) if isinstance(day, int) else day.last_day()
+    return min(last, dt.date.today())
 
 
 def families() -> list[str]:
@@ -66,7 +74,7 @@ def _vn_date(day: dt.date | None) -> str | None:
 
 
 def for_program(
-    system: str, day: dt.date | int, located: Located, profile_path: Path | None = None
+    system: str, day: dt.date | Month | int, located: Located, profile_path: Path | None = None
 ) -> Profile:
     """The rule set of a programme: `--profile`, a file named by `he_thong`, or the version of
     the family (or the pinned name) in force on its date; a bad name or file is a diagnostic."""

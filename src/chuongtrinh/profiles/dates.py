@@ -28,6 +28,7 @@ class Dates:
     line_start: Patterns  # where a place's date begins: ', ngày' or ', 05/02/2023'
     in_figures: Patterns  # a place's date in figures, ending a line (', ngày 05/02/2023')
     year_only: Patterns  # a draft's line, the year alone (', ngày     tháng     năm 2023')
+    month_only: Patterns  # the day alone left blank (', ngày      tháng 3 năm 2026')
     # Dates in running text, one space apart, in the order lint reads them: '05/02/2023',
     # 'ngày 05 tháng 02 năm 2023', 'tháng 02 năm 2023' or 'tháng 02/2023'.
     in_text: Patterns
@@ -40,12 +41,14 @@ class Dates:
             return compiled(build(date) for date in dates)
 
         year_only = {**_IN_TEXT, "ngay": None, "thang": None}
+        month_only = {**_IN_TEXT, "ngay": None}
         return cls(
             line=each(lambda d: rf"^\s*+{d.regex(_FOUND, loose=True)}\s*+$"),
             in_line=each(lambda d: d.from_word_before("ngay").regex(_IN_TEXT, loose=True)),
             line_start=each(lambda d: rf",\s*+(?:{_word(d, 'ngay')}\b|{_FIGURES_ANY})"),
             in_figures=each(lambda d: rf",\s*+(?:{_word(d, 'ngay')}\s*+)?{FIGURES}\s*+$"),
             year_only=each(lambda d: rf"{d.after('dia_danh').regex(year_only, loose=True)}\s*+$"),
+            month_only=each(lambda d: rf"{d.after('dia_danh').regex(month_only, loose=True)}\s*+$"),
             in_text=compiled(
                 [rf"(?<![\d/]){FIGURES}(?![\d/])", *(p for d in dates for p in _in_text(d))]
             ),

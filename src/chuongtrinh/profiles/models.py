@@ -259,6 +259,10 @@ class Numbering(_Data):
         description="Ký hiệu các cấp tiêu đề khi không có phần con: 1., a)"
     )
     item: str = Field(description="Ký hiệu mục mặc định: '-'")
+    sub_items: tuple[str, ...] = Field(
+        ("-", "+", "•"),
+        description="Ký hiệu các cấp mục con, theo thứ tự, bỏ qua ký hiệu cấp trên đã dùng",
+    )
 
 
 class Phrases(_Data):
@@ -267,6 +271,20 @@ class Phrases(_Data):
     draft: TemplateName = Field(description="Tệp mẫu câu của dấu dự thảo")
     lead_agency: TemplateName = Field(description="Tệp mẫu câu của dòng cơ quan chủ trì")
     recipients: TemplateName = Field(description="Tệp mẫu câu của các dòng nơi nhận")
+    time_slot: TemplateName = Field(
+        "khung-gio.j2",
+        description="Tệp mẫu câu của một khung giờ (kieu_muc: thoi-gian): giờ, nội dung, người thực hiện",
+    )
+
+
+class InfoRules(_Data):
+    """The information block of an agenda: 'Thời gian: …', 'Địa điểm: …'."""
+
+    labels: dict[str, str] = Field(
+        description="Nhãn của thoi_gian, dia_diem, chu_tri, thanh_phan (Thời gian, Địa điểm…)"
+    )
+    label_bold: bool = Field(True, description="In đậm nhãn ('Thời gian:')")
+    bullet: str = Field("- ", description="Chữ đầu mỗi dòng khi giá trị là danh sách")
 
 
 class TableColumn(_Data):
@@ -317,6 +335,17 @@ class Profile(_Data):
         description="Các tệp mẫu câu (trong templates/ hoặc thư mục templates của bộ quy tắc)"
     )
     table: TableRules = Field(description="Trình bày các mục thành bảng (trinh_bay: bang)")
+    info: InfoRules = Field(
+        InfoRules(
+            labels={
+                "thoi_gian": "Thời gian",
+                "dia_diem": "Địa điểm",
+                "chu_tri": "Chủ trì",
+                "thanh_phan": "Thành phần",
+            }
+        ),
+        description="Khối thông tin của chương trình hội nghị (thong_tin)",
+    )
     # Issuer abbreviations this version names (for hints), and those it no longer allows.
     issuers: dict[str, str] = Field(
         default_factory=dict,
