@@ -145,7 +145,7 @@ BUILDABLE = starter_names()
 
 
 def test_every_kind_of_office_has_a_starter() -> None:
-    assert starter_names() == ["chi-bo", "dang-nam", "dang-thang", "nha-nuoc"]
+    assert starter_names() == ["chi-bo", "dang-nam", "dang-thang", "ke-hoach-phu-luc", "nha-nuoc"]
 
 
 @pytest.mark.parametrize("name", BUILDABLE)

@@ -55,7 +55,7 @@ def new(
         str | None,
         typer.Option(
             "--mau",
-            help="Tạo tệp mẫu có chú thích: dang-thang, dang-nam, nha-nuoc, chi-bo.",
+            help="Tạo tệp mẫu có chú thích: dang-thang, dang-nam, nha-nuoc, chi-bo, ke-hoach-phu-luc.",
             autocompletion=_starter_names,
         ),
     ] = None,

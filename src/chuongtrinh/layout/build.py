@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from chuongtrinh.layout import numbering
+from chuongtrinh.layout.annex import AnnexLayout
 from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
 from chuongtrinh.layout.inline import runs
 from chuongtrinh.layout.sections import free_text, numbered
@@ -112,14 +113,7 @@ class _Layout:
             yield self.rich("body", text, ("can_cu", i))
         if program.opening:
             yield self.rich("body", program.opening, ("mo_dau",))
-        nested = any(section.sections for section in program.body)
-        styles = (
-            self.profile.numbering.nested_headings
-            if nested
-            else self.profile.numbering.flat_headings
-        )
-        item_style = program.item_style or self.profile.numbering.item
-        yield from self.sections(program.body, ("noi_dung",), styles, item_style, level=1)
+        yield from self.outline(program.body, ("noi_dung",))
         if program.closing:
             yield self.rich("body", self.closing_text(program.closing), ("ket_luan",))
 
@@ -138,6 +132,14 @@ class _Layout:
     def closing_text(self, text: str) -> str:
         end = self.profile.punctuation.body_end
         return text if text.endswith(end) else text.rstrip(".") + end
+
+    def outline(self, sections: Sequence[Section], key: Key) -> Iterator[Block]:
+        """A tree of sections numbered from its top (the body's, or an annex's prose)."""
+        nested = any(section.sections for section in sections)
+        rules = self.profile.numbering
+        styles = rules.nested_headings if nested else rules.flat_headings
+        item_style = self.program.item_style or rules.item
+        yield from self.sections(sections, key, styles, item_style, level=1)
 
     def sections(
         self,
@@ -233,4 +235,5 @@ def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = (
     ]
     if program.circulation:  # where it stands on the page is the style's (profile) business
         blocks.append(Para("circulation", (Run(program.circulation),), ("pham_vi_luu_hanh",)))
+    blocks += AnnexLayout(builder).annexes()
     return Document(tuple(blocks))

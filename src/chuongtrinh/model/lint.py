@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 from chuongtrinh.errors import Diagnostic
-from chuongtrinh.model import lint_text
+from chuongtrinh.model import lint_annex, lint_text
 from chuongtrinh.model.program import Item, Program, Section
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.source.located import Located, Path_
@@ -69,6 +69,7 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
     found += _summary_year(program, located)
     found += _long_items(program, profile, located)
     found += lint_text.check(located, profile.date)
+    found += lint_annex.check(program, located)
     return found
 
 

@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from chuongtrinh.model.annex import WIDE_COLUMNS, AnnexTable, Orientation
+
 
 def _scalar_to_text(value: Any) -> Any:
     """Numbers typed where text is expected ('so: 36', '- 2024') are text."""
@@ -229,6 +231,62 @@ class Signature(_Model):
     )
 
 
+class Annex(_Model):
+    """One annex (phụ lục), printed after the signature on pages of its own."""
+
+    title: Text = Field(
+        alias="tieu_de",
+        examples=["PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC"],
+        description="Tên phụ lục (in đậm, chữ hoa, giữa trang)",
+    )
+    attached: bool | Text = Field(
+        True,
+        alias="kem_theo",
+        examples=[True, "Kèm theo Kế hoạch số 15/KH-UBND ngày 05/02/2026 của UBND tỉnh"],
+        description=(
+            "true: dòng '(Kèm theo Kế hoạch số …/KH-… ngày … của …)' lập từ loại, số, ngày và"
+            " cơ quan ban hành của văn bản (để trống khi chưa có số, ngày); hoặc ghi cả dòng;"
+            " false: không in"
+        ),
+    )
+    issuer: Text | None = Field(
+        None,
+        alias="cua",
+        examples=["Sở Công Thương", "Ủy ban nhân dân tỉnh"],
+        description="Cơ quan sau chữ 'của' trong dòng kèm theo; bỏ trống: lấy từ tên cơ quan",
+    )
+    orientation: Orientation | None = Field(
+        None,
+        alias="huong",
+        examples=["ngang"],
+        description=f"ngang | doc; bỏ trống: ngang khi bảng có từ {WIDE_COLUMNS} cột trở lên",
+    )
+    sections: list[Section] = Field(
+        [],
+        alias="noi_dung",
+        examples=[[{"tieu_de": "Yêu cầu", "doan": ["…"]}]],
+        description="Phần lời (như noi_dung của văn bản), in trước bảng",
+    )
+    table: AnnexTable | None = Field(
+        None,
+        alias="bang",
+        examples=[{"cot": ["STT", "Nhiệm vụ", "Thời gian"], "dong": [[1, "…", "Quý I"]]}],
+        description="Bảng của phụ lục: các cột (cot) và các dòng (dong)",
+    )
+    notes: Lines = Field(
+        [],
+        alias="ghi_chu",
+        examples=[["Ghi chú: Các cơ quan báo cáo kết quả trước ngày 25 hằng tháng."]],
+        description="Các đoạn ghi chú sau bảng",
+    )
+
+    @property
+    def landscape(self) -> bool:
+        if self.orientation is not None:
+            return self.orientation == "ngang"
+        return self.table is not None and len(self.table.leaves()) >= WIDE_COLUMNS
+
+
 class Program(_Model):
     """A whole work program (chương trình công tác)."""
 
@@ -355,6 +413,22 @@ class Program(_Model):
         alias="kieu_muc",
         examples=["-", "(1)"],
         description="Kiểu đánh dấu mục cho cả văn bản",
+    )
+    annexes: list[Annex] = Field(
+        [],
+        alias="phu_luc",
+        examples=[
+            [
+                {
+                    "tieu_de": "Phân công nhiệm vụ thực hiện Kế hoạch",
+                    "bang": {
+                        "cot": ["STT", "Nhiệm vụ", "Chủ trì", "Thời gian"],
+                        "dong": [{"nhom": "I. NHIỆM VỤ CHUNG"}, [1, "…", "Sở Nội vụ", "Quý I"]],
+                    },
+                }
+            ]
+        ],
+        description="Các phụ lục, in sau chữ ký, mỗi phụ lục từ một trang mới",
     )
 
     @property

@@ -71,6 +71,12 @@ class Page(_Data):
     header_mm: float = Field(description="Khoảng cách từ mép trên trang đến số trang (mm)")
     footer_mm: float = Field(description="Khoảng cách từ mép dưới trang đến chân trang (mm)")
 
+    def text_width_mm(self, landscape: bool = False) -> float:
+        """The width between the side margins, on the page turned sideways when `landscape`
+        (the margins stay where they are: the binding edge is still the left one)."""
+        across = self.height_mm if landscape else self.width_mm
+        return across - self.margin_mm.left - self.margin_mm.right
+
 
 class Font(_Data):
     name: str = Field(
@@ -142,6 +148,9 @@ class Labels(_Data):
     lead_agency: str = Field(description="Nhãn dòng cơ quan chủ trì: Cơ quan chủ trì tham mưu")
     draft: str = Field(description="Chữ của dấu dự thảo: Dự thảo")
     archive: str = Field("Lưu", description="Chữ đầu dòng lưu, dòng cuối nơi nhận: Lưu")
+    annex: str = Field(
+        "PHỤ LỤC", description="Chữ trên tên phụ lục: PHỤ LỤC (PHỤ LỤC I, II … khi có nhiều)"
+    )
 
 
 class Punctuation(_Data):
@@ -202,6 +211,10 @@ class Phrases(_Data):
     draft: str = Field(description="Tệp mẫu câu của dấu dự thảo")
     lead_agency: str = Field(description="Tệp mẫu câu của dòng cơ quan chủ trì")
     recipients: str = Field(description="Tệp mẫu câu của các dòng nơi nhận")
+    annex: str = Field(
+        "phu-luc-nha-nuoc.j2",
+        description="Tệp mẫu câu của dòng '(Kèm theo … số … ngày … của …)' dưới tên phụ lục",
+    )
 
 
 class TableColumn(_Data):
