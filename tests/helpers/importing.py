@@ -33,7 +33,22 @@ def canonical(program: Program) -> dict[str, Any]:
         data["closing"] = data["closing"].rstrip(".")
     style = data.pop("item_style") or "-"
     data["body"] = [_section(s, style) for s in data["body"]]
+    data["annexes"] = [_annex(a, p) for a, p in zip(data["annexes"], program.annexes, strict=True)]
     return data
+
+
+def _annex(annex: dict[str, Any], model: Any) -> dict[str, Any]:
+    """An annex as printed: its title in capitals, its orientation as chosen, its columns'
+    titles (their widths are the layout's to scale)."""
+    annex["title"] = annex["title"].upper()
+    annex["orientation"] = model.landscape
+    table = annex["table"]
+    if table is not None:
+        for column in table["columns"]:
+            column.pop("width")
+            for sub in column["columns"]:
+                sub.pop("width")
+    return annex
 
 
 def _section(section: dict[str, Any], style: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from chuongtrinh.importer import annex
 from chuongtrinh.importer.reading import Grid, Para, Unit, read
 from chuongtrinh.importer.text import marked, tidy
 from chuongtrinh.importer.word97 import legacy_fonts
@@ -165,7 +166,14 @@ class _Importer:
         self.header(header)
         rest = self.title(self.units[kind_at:closing_at])
         self.body(rest)
-        self.closing([p for u in self.units[closing_at:] for p in self._paras(u)])
+        annex_at = next(
+            (i for i in range(closing_at, len(self.units)) if annex.is_label(self.units[i])),
+            len(self.units),
+        )
+        self.closing([p for u in self.units[closing_at:annex_at] for p in self._paras(u)])
+        if annex_at < len(self.units):
+            self.data["phu_luc"] = annex.read(self.units[annex_at:])
+            self.guess("phu_luc", f"{len(self.data['phu_luc'])} phụ lục", "chắc chắn")
         self.family()
         total = sum(1 for p in self._all_paras() if p.text.strip())
         old = legacy_fonts(f for p in self._all_paras() for f in p.fonts)
@@ -667,7 +675,7 @@ class _Importer:
         order = [
             "he_thong", "loai", "ten_loai", "kem_theo", "trinh_bay", "cot_bang", "kieu_muc",
             "co_quan", "so", "dia_danh", "ngay", "du_thao", "trich_yeu", "can_cu", "mo_dau",
-            "noi_dung", "ket_luan", "noi_nhan", "ky", "pham_vi_luu_hanh",
+            "noi_dung", "ket_luan", "noi_nhan", "ky", "pham_vi_luu_hanh", "phu_luc",
         ]  # fmt: skip
         org = self.data.get("co_quan", {})
         self.data["co_quan"] = {k: org[k] for k in ("cap_tren", "ten", "viet_tat") if k in org}
