@@ -10,7 +10,7 @@ from typing import IO, Any
 
 import docx
 from docx.oxml.ns import qn
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -59,8 +59,12 @@ class Para:
 
 @dataclass
 class Cell:
+    """A cell: its paragraphs, the grid columns it spans, and how it merges down ('restart'
+    for the first of a merge, 'continue' for a cell the one above covers: no text of its own)."""
+
     paras: list[Para]
     span: int = 1
+    down: str = ""
 
     @property
     def text(self) -> str:
@@ -176,17 +180,15 @@ class _Reader:
         return Para(self.count, name or "", pieces, self.numbers.label(paragraph), frozenset(fonts))
 
     def grid(self, table: Table) -> Grid:
+        """Each `w:tc` once; a cell merged down from the row above is read empty (Word shows
+        the text above there), not as a copy of it."""
         grid = Grid()
-        for row in table.rows:
-            seen: dict[int, Cell] = {}
+        for tr in table._tbl.tr_lst:
             cells: list[Cell] = []
-            for cell in row.cells:
-                if id(cell._tc) in seen:
-                    seen[id(cell._tc)].span += 1
-                    continue
-                unit = Cell([self.para(p) for p in cell.paragraphs])
-                seen[id(cell._tc)] = unit
-                cells.append(unit)
+            for tc in tr.tc_lst:
+                down = tc.vMerge or ""
+                paras = [] if down == "continue" else _Cell(tc, table).paragraphs
+                cells.append(Cell([self.para(p) for p in paras], tc.grid_span, down))
             grid.rows.append(cells)
         return grid
 
