@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import docx
+from docx.enum.section import WD_ORIENT, WD_SECTION
 
 from chuongtrinh.importer.recognise import import_document
 from helpers.handmade import save, ubnd_2026
@@ -13,11 +14,15 @@ from helpers.handmade import save, ubnd_2026
 ATTACHED = "(Kèm theo Chương trình số 15/CTr-UBND ngày 05/02/2026 của UBND tỉnh Quảng Bình)"
 
 
-def _with_annex(label: str | None) -> bytes:
+def _with_annex(label: str | None, landscape: bool = False) -> bytes:
     """The hand-made State programme, then an annex: a title, its '(Kèm theo …)' line, a task
     table whose 'TT' column Word numbers itself, and a second table (a form)."""
     doc = docx.Document(io.BytesIO(ubnd_2026()))
     doc.add_paragraph()
+    if landscape:  # the annex in a Word section of its own, turned sideways
+        section = doc.add_section(WD_SECTION.NEW_PAGE)  # the body's section ends above
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
     if label:
         doc.add_paragraph(label)
     doc.add_paragraph("PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC")
@@ -59,3 +64,9 @@ def test_a_second_table_in_an_annex_is_kept_not_dropped() -> None:
     kept = [(u.text, u.why) for u in result.unplaced]
     assert ("Họ và tên người ứng cử", "bảng thứ hai trong một phụ lục") in kept
     assert result.data["phu_luc"][0]["ghi_chu"] == ["Mẫu số 01"]
+
+
+def test_an_annex_on_landscape_pages_says_so_when_its_table_is_narrow() -> None:
+    assert "huong" not in import_document(io.BytesIO(_with_annex(None))).data["phu_luc"][0]
+    (annex,) = import_document(io.BytesIO(_with_annex(None, landscape=True))).data["phu_luc"]
+    assert annex["huong"] == "ngang"  # three columns: portrait unless the file turns it

@@ -11,7 +11,10 @@ from typing import Any
 
 from chuongtrinh.importer.reading import Cell, Grid, Para, Unit
 from chuongtrinh.importer.text import tidy
+from chuongtrinh.model.annex import WIDE_COLUMNS
 
+# The order of an annex's keys in the YAML written.
+_KEYS = ("tieu_de", "kem_theo", "cua", "huong", "noi_dung", "bang", "ghi_chu")
 # Where a paragraph the contract cannot hold goes (State.leave: kept as a comment, never dropped).
 Leave = Callable[[Para, str], object]
 LABEL = re.compile(r"^PHỤ LỤC(\s+[IVXLC]+)?\.?$")
@@ -92,7 +95,21 @@ def _annex(units: Sequence[Unit], leave: Leave) -> dict[str, Any]:
         out["noi_dung"] = [{"doan": paras_before}]
     if notes:
         out["ghi_chu"] = notes
-    return out
+    _orientation(out, units)
+    return {key: out[key] for key in _KEYS if key in out}
+
+
+def _orientation(out: dict[str, Any], units: Sequence[Unit]) -> None:
+    """`huong` where the pages of the annex (the first section that ends inside it) turn
+    otherwise than the default (landscape from WIDE_COLUMNS leaf columns on)."""
+    ends = [u.ends_section for u in units if isinstance(u, Para) and u.ends_section]
+    if not ends:
+        return
+    columns = out.get("bang", {}).get("cot", [])
+    leaves = sum(len(c["cot"]) if isinstance(c, dict) else 1 for c in columns)
+    default = "ngang" if "bang" in out and leaves >= WIDE_COLUMNS else "doc"
+    if ends[0] != default:
+        out["huong"] = ends[0]
 
 
 def _text(cell: Cell) -> str:

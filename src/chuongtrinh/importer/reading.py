@@ -36,6 +36,9 @@ class Para:
     pieces: list[Piece]
     auto_label: str = ""  # what Word's automatic numbering (numPr) prints before the text
     fonts: frozenset[str] = frozenset()
+    # 'ngang' or 'doc' when the paragraph ends a Word section (holds its w:sectPr; the last
+    # paragraph of the body ends the last section): the orientation of the pages it ends.
+    ends_section: str = ""
 
     @property
     def text(self) -> str:
@@ -193,11 +196,28 @@ class _Reader:
         return grid
 
     def units(self) -> Iterator[Unit]:
+        last: Para | None = None
         for child in self.document.element.body.iterchildren():
             if child.tag == qn("w:p"):
-                yield self.para(Paragraph(child, self.document))
+                last = self.para(Paragraph(child, self.document))
+                last.ends_section = _orientation(child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}"))
+                yield last
             elif child.tag == qn("w:tbl"):
                 yield self.grid(Table(child, self.document))
+            elif child.tag == qn("w:sectPr") and last is not None and not last.ends_section:
+                last.ends_section = _orientation(child)  # the last section, if it holds any
+
+
+def _orientation(section: Any) -> str:
+    """'ngang' for a landscape section (w:orient, or a page wider than tall), 'doc' for a
+    portrait one, '' for no section properties."""
+    if section is None:
+        return ""
+    size = section.find(qn("w:pgSz"))
+    if size is None:
+        return "doc"
+    wide = int(size.get(qn("w:w"), 0) or 0) > int(size.get(qn("w:h"), 0) or 0)
+    return "ngang" if wide or size.get(qn("w:orient")) == "landscape" else "doc"
 
 
 def read(source: str | Path | IO[bytes]) -> list[Unit]:
