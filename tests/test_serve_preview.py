@@ -73,8 +73,10 @@ def test_an_annex_is_a_landscape_page_section_with_merged_cells() -> None:
     assert "--page-width: 297mm; --page-height: 210mm" in flows[1][1]
     annex = preview.split('data-orientation="landscape"')[1]
     assert '<th colspan="2"><p class="r-table_header"' in annex  # 'Người thực hiện'
-    assert annex.count('<th rowspan="2">') == 5  # the columns without sub-columns
-    assert '<td rowspan="3"><p class="r-table_side" data-key="phu_luc.0.bang.dong.1.5">' in annex
+    assert annex.count('<th rowspan="2" class="merged">') == 5  # columns without sub-columns
+    merged = '<td rowspan="3" class="merged"><p class="r-table_side"'
+    assert f'{merged} data-key="phu_luc.0.bang.dong.1.5">' in annex
+    assert ".doc table.items td, .doc table.items th { border: 0.5pt solid" in preview
 
 
 def test_redline_shows_insertions_deletions_and_moves() -> None:

@@ -137,8 +137,8 @@ class _Html:
             if merge.down == "continue":
                 continue
             attributes = f' colspan="{merge.span}"' if merge.span > 1 else ""
-            if merge.down == "restart":
-                attributes += f' rowspan="{1 + _continued(below, here)}"'
+            if merge.down == "restart":  # centred down its rows, as the .docx sets it
+                attributes += f' rowspan="{1 + _continued(below, here)}" class="merged"'
             inner = "".join(self.para(p) for p in paras) or "<p></p>"
             out.append(f"<{tag}{attributes}>{inner}</{tag}>")
         return "".join(out)

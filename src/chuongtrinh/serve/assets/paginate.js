@@ -78,12 +78,21 @@ const Paginate = (() => {
     const rows = Array.from(table.tBodies[0].rows);
     const bottom = limit(body);
     let cut = rows.findIndex((row) => row.getBoundingClientRect().bottom > bottom);
-    // A group row's heading keeps with the row under it.
-    while (cut > 0 && rows[cut - 1].querySelector("[data-keep-next]")) cut -= 1;
-    // Cells merged down (an annex's) stay whole: cut above the first row of such a merge.
-    for (let i = 0; i < cut; i += 1) {
-      for (const cell of rows[i].cells) {
-        if (i + cell.rowSpan > cut) cut = i;
+    // A group row's heading keeps with the row under it; cells merged down (an annex's) stay
+    // whole: cut above the first row of such a merge. Each may move the cut for the other.
+    for (let moved = true; moved && cut > 0; ) {
+      moved = false;
+      while (cut > 0 && rows[cut - 1].querySelector("[data-keep-next]")) {
+        cut -= 1;
+        moved = true;
+      }
+      for (let i = 0; i < cut; i += 1) {
+        for (const cell of rows[i].cells) {
+          if (i + cell.rowSpan > cut) {
+            cut = i;
+            moved = true;
+          }
+        }
       }
     }
     if (cut <= 0) return null;
