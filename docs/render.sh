@@ -5,3 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 chuongtrinh preview examples/*.yaml --chi-png --trang 1 --dpi 80 -o docs
+# The annex of the plan with a phụ lục: its two landscape pages (the header rows repeat on the
+# second), beside the first page above.
+annexed=so-cong-thuong-ke-hoach-phu-luc
+tmp=$(mktemp -d)
+chuongtrinh preview "examples/$annexed.yaml" --chi-png --trang 4 --dpi 80 -o "$tmp"
+cp "$tmp/$annexed-3.png" "docs/$annexed-phu-luc-1.png"
+cp "$tmp/$annexed-4.png" "docs/$annexed-phu-luc-2.png"
+rm -rf "$tmp"

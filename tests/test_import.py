@@ -15,7 +15,7 @@ from chuongtrinh import api
 from chuongtrinh.importer.emit import report, to_yaml
 from chuongtrinh.importer.recognise import import_document
 from helpers.cli import run_cli
-from helpers.examples import ALL_EXAMPLES, MONTHLY, SEEDS, Built
+from helpers.examples import ALL_EXAMPLES, ANNEXED, MONTHLY, SEEDS, Built
 from helpers.handmade import HANDMADE, chi_bo_2026
 from helpers.importing import canonical, lines, reimport
 from helpers.office import PANDOC
@@ -30,7 +30,7 @@ def test_round_trip_of_every_example(name: str, built: dict[str, Built]) -> None
     assert canonical(compiled.program) == canonical(api.compile_file(built[name].yaml).program)
 
 
-STATE_EXAMPLES = {"ubnd-quang-binh-2026", "ubnd-hop-cum-cong-nghiep-2026"}
+STATE_EXAMPLES = {"ubnd-quang-binh-2026", "ubnd-hop-cum-cong-nghiep-2026", ANNEXED}
 
 
 def test_profile_family_is_detected(built: dict[str, Built]) -> None:

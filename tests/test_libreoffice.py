@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from helpers.examples import ALL_EXAMPLES, CHI_BO, MONTHLY, STATE, YEARLY, YEARLY_TABLE, Built
+from helpers.examples import (
+    ALL_EXAMPLES,
+    ANNEXED,
+    CHI_BO,
+    MONTHLY,
+    STATE,
+    YEARLY,
+    YEARLY_TABLE,
+    Built,
+)
 from helpers.office import OFFICE, PDFTOTEXT, convert, pdf_text
 
 if not (OFFICE and PDFTOTEXT) and os.environ.get("CI"):
@@ -77,6 +86,14 @@ EXPECTED = {
     ],
     f"{YEARLY}-lan-1": ["Dự thảo lần 1", "-CTr/TU", "T/M TỈNH ỦY"],
     f"{YEARLY}-lan-2": ["Dự thảo lần 2", "-CTr/TU", "T/M TỈNH ỦY"],
+    ANNEXED: [
+        "KẾ HOẠCH",
+        "KT. GIÁM ĐỐC",
+        "PHỤ LỤC",
+        "/KH-SCT ngày 27/5/2026 của Sở Công Thương)",
+        "Người thực hiện",
+        "II. ĐỢT 1: TỪ 13 GIỜ 30 PHÚT NGÀY 02/6/2026",
+    ],
 }
 
 
@@ -124,3 +141,46 @@ def test_hd05_not_for_the_press_line_sits_10_mm_above_the_last_pages_bottom(
     word = next(line for line in boxes.splitlines() if ">Không</word>" in line)
     bottom = float(word.split('yMax="')[1].split('"')[0])
     assert 8 <= (height - bottom) * 25.4 / 72 <= 12  # mm from the bottom edge of the page
+
+
+def _page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """(width, height) in points of every page, as pdfinfo reports them."""
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    sizes = [line.split("size:")[1].split("pts")[0].split("x") for line in info.splitlines()
+             if line.startswith("Page") and "size:" in line]  # fmt: skip
+    return [(float(w), float(h)) for w, h in sizes]
+
+
+def _pages(pdf: Path) -> list[str]:
+    return [
+        pdf_text(pdf, "-f", str(n), "-l", str(n), "-layout")
+        for n in range(1, 1 + len(_page_sizes(pdf)))
+    ]
+
+
+def test_annex_starts_a_landscape_page_after_the_portrait_body(pdfs: dict[str, Path]) -> None:
+    sizes, pages = _page_sizes(pdfs[ANNEXED]), _pages(pdfs[ANNEXED])
+    first = next(n for n, text in enumerate(pages) if "PHỤ LỤC" in text)
+    assert "KT. GIÁM ĐỐC" not in pages[first]  # a page of its own, after the signature
+    assert all(w < h for w, h in sizes[:first])  # the body: portrait A4
+    assert all(w > h for w, h in sizes[first:])  # the annex: landscape A4
+    assert {round(max(s)) for s in sizes} == {842}
+
+
+def test_annex_header_rows_repeat_on_its_second_page(pdfs: dict[str, Path]) -> None:
+    pages = _pages(pdfs[ANNEXED])
+    first = next(n for n, text in enumerate(pages) if "PHỤ LỤC" in text)
+    second = pages[first + 1]
+    assert "PHỤ LỤC" not in second and "IV. SAU KIỂM TRA" in second
+    for title in ("STT", "Nhiệm vụ", "Người thực hiện", "Chủ trì", "Phối hợp"):
+        assert title in second
+    assert second.index("Chủ trì") < second.index("IV. SAU KIỂM TRA")  # at the top
+
+
+def test_annex_pages_carry_page_numbers_that_go_on(pdfs: dict[str, Path]) -> None:
+    pages = _pages(pdfs[ANNEXED])
+    first = next(n for n, text in enumerate(pages) if "PHỤ LỤC" in text)
+    for n in range(first, len(pages)):
+        assert pages[n].lstrip().splitlines()[0].strip() == str(n + 1)

@@ -145,7 +145,14 @@ BUILDABLE = starter_names()
 
 
 def test_every_kind_of_office_has_a_starter() -> None:
-    assert starter_names() == ["chi-bo", "dang-nam", "dang-thang", "hoi-nghi", "nha-nuoc"]
+    assert starter_names() == [
+        "chi-bo",
+        "dang-nam",
+        "dang-thang",
+        "hoi-nghi",
+        "ke-hoach-phu-luc",
+        "nha-nuoc",
+    ]
 
 
 @pytest.mark.parametrize("name", BUILDABLE)

@@ -11,7 +11,7 @@ import pytest
 
 from chuongtrinh import api
 from chuongtrinh.serve.server import Server
-from helpers.examples import ALL_EXAMPLES, MONTHLY, YEARLY
+from helpers.examples import ALL_EXAMPLES, ANNEXED, MONTHLY, YEARLY
 from helpers.revisions import document_xml
 from helpers.serving import CHROMIUM, CHROMIUM_ARGS, copy_examples, drafts_in_git, running
 
@@ -104,6 +104,27 @@ def test_preview_text_in_the_browser_is_the_docx_text(page: Any, shared: Server,
     _open(page, shared, f"p/{name}.yaml")
     shown = page.evaluate("Paginate.text(document.querySelector('#preview'))")
     assert shown == api.plain_text(shared.workspace.root / f"{name}.yaml")
+
+
+def test_an_annex_is_on_landscape_sheets_numbered_on(page: Any, shared: Server) -> None:
+    _open(page, shared, f"p/{ANNEXED}.yaml")
+    flows = page.locator("section.flow")
+    assert flows.count() == 2  # the body, then the annex's section
+    body_sheets = flows.nth(0).locator(".sheet")
+    annex_sheets = flows.nth(1).locator(".sheet")
+    assert flows.nth(1).get_attribute("data-orientation") == "landscape"
+    box = annex_sheets.first.bounding_box()
+    assert round(box["width"] / 96 * 25.4) == 297 and round(box["height"] / 96 * 25.4) == 210
+    first_annex = annex_sheets.first.locator(".page-number").get_attribute("data-n")
+    assert first_annex == str(body_sheets.count() + 1)  # page numbers go on
+    assert "PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC" in annex_sheets.first.inner_text()
+    # the two-row header: 'Người thực hiện' over two columns, the others down both rows
+    head = annex_sheets.first.locator("thead").first
+    assert head.locator("th[colspan='2']").inner_text() == "Người thực hiện"
+    assert head.locator("th[rowspan='2']").count() == 5
+    # a date merged down three rows is one cell
+    assert annex_sheets.first.locator("td[rowspan='3']", has_text="Trước ngày 29/5/2026").count()
+    assert annex_sheets.count() >= 2 and annex_sheets.nth(1).locator("thead[data-repeat]").count()
 
 
 def test_a_save_updates_the_open_page_without_reload(page: Any, served: Server) -> None:

@@ -14,7 +14,7 @@ from chuongtrinh.docx.reader import lines
 from chuongtrinh.serve import html
 from chuongtrinh.serve.anchors import anchors
 from chuongtrinh.serve.changes import REDLINE_MARKS
-from helpers.examples import ALL_EXAMPLES, EXAMPLES, MONTHLY, STATE, YEARLY
+from helpers.examples import ALL_EXAMPLES, ANNEXED, EXAMPLES, MONTHLY, STATE, YEARLY
 from helpers.serving import FIRST, SECOND, Paragraphs
 
 
@@ -63,6 +63,20 @@ def test_items_table_has_a_header_row_to_repeat() -> None:
     head = re.search(r"<thead>(.*?)</thead>", preview)
     assert head and "Người thực hiện" in head.group(1) and "<th>" in head.group(1)
     assert 'colspan="4"' in preview  # a section row across the table
+
+
+def test_an_annex_is_a_landscape_page_section_with_merged_cells() -> None:
+    compiled = api.compile_file(EXAMPLES / f"{ANNEXED}.yaml")
+    preview = html.render(api.layout(compiled), compiled.profile)
+    flows = re.findall(r'<section class="flow" data-orientation="(\w+)" style="([^"]*)"', preview)
+    assert [orientation for orientation, _ in flows] == ["portrait", "landscape"]
+    assert "--page-width: 297mm; --page-height: 210mm" in flows[1][1]
+    annex = preview.split('data-orientation="landscape"')[1]
+    assert '<th colspan="2"><p class="r-table_header"' in annex  # 'Người thực hiện'
+    assert annex.count('<th rowspan="2" class="merged">') == 5  # columns without sub-columns
+    merged = '<td rowspan="3" class="merged"><p class="r-table_side"'
+    assert f'{merged} data-key="phu_luc.0.bang.dong.1.5">' in annex
+    assert ".doc table.items td, .doc table.items th { border: 0.5pt solid" in preview
 
 
 def test_redline_shows_insertions_deletions_and_moves() -> None:

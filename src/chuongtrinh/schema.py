@@ -32,6 +32,19 @@ _MODEL_TEXT = {
     ),
     "InfoEntry": ("Dòng thông tin khác", "Một dòng thông tin với nhãn riêng: nhan, noi_dung."),
     "Signature": ("Khối chữ ký", "Thẩm quyền ký, chức vụ và họ tên người ký."),
+    "Annex": (
+        "Phụ lục",
+        "Một phụ lục in sau chữ ký, từ trang mới: PHỤ LỤC, tên, dòng kèm theo, phần lời, bảng,"
+        " ghi chú; khổ ngang khi bảng rộng.",
+    ),
+    "AnnexTable": (
+        "Bảng của phụ lục",
+        "Các cột (đầu bảng, có thể hai dòng khi có cột nhóm) và các dòng (ô, ô gộp, dòng nhóm).",
+    ),
+    "Column": ("Cột", "Một cột của bảng phụ lục: tên, độ rộng, hoặc các cột con dưới nó."),
+    "SubColumn": ("Cột con", "Một cột dưới cột nhóm (dòng thứ hai của đầu bảng)."),
+    "Cell": ("Ô", "Một ô ghi dạng bảng khóa: nội dung và số dòng gộp xuống (gop_doc)."),
+    "GroupRow": ("Dòng nhóm", "Một dòng trải cả bảng, in đậm, đặt tên nhóm các dòng dưới nó."),
 }
 
 

@@ -18,6 +18,7 @@ YEARLY = "tinh-uy-hau-giang-2024"
 STATE = "ubnd-quang-binh-2026"
 CHI_BO = "chi-bo-thang-03-2026"
 YEARLY_TABLE = "dang-uy-xa-nam-2027"
+ANNEXED = "so-cong-thuong-ke-hoach-phu-luc"  # a plan with a landscape annex
 ALL_EXAMPLES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 
 

@@ -45,6 +45,9 @@ def canonical(program: Program) -> dict[str, Any]:
         data["closing"] = [*data["closing"][:-1], data["closing"][-1].rstrip(".")]
     labels = _labels(data.pop("item_style"), numbering.by_depth(("-",), _SUB_ITEMS))
     data["body"] = _lifted([_section(s, labels) for s in data["body"]])
+    data["annexes"] = [
+        _annex(a, p, labels) for a, p in zip(data["annexes"], program.annexes, strict=True)
+    ]
     _lead_lines(data)
     omitted = {"noi_nhan": not data["recipients"], "ky": data["signature"] is None}
     data["omit"] = sorted(part for part in data["omit"] if not omitted.get(part))
@@ -60,6 +63,21 @@ def _labels(style: Any, inherited: tuple[str, ...]) -> tuple[str, ...]:
     """Item marks by depth: `kieu_muc` as the layout reads it, or the inherited ones."""
     own = tuple([style] if isinstance(style, str) else style or ())
     return numbering.by_depth(own, _SUB_ITEMS) if own else inherited
+
+
+def _annex(annex: dict[str, Any], model: Any, labels: tuple[str, ...]) -> dict[str, Any]:
+    """An annex as printed: its title in capitals, its orientation as chosen, its columns'
+    titles (their widths are the layout's to scale), its prose as the body's."""
+    annex["title"] = annex["title"].upper()
+    annex["orientation"] = model.landscape
+    annex["sections"] = _lifted([_section(s, labels) for s in annex["sections"]])
+    table = annex["table"]
+    if table is not None:
+        for column in table["columns"]:
+            column.pop("width")
+            for sub in column["columns"]:
+                sub.pop("width")
+    return annex
 
 
 def _section(section: dict[str, Any], labels: tuple[str, ...]) -> dict[str, Any]:

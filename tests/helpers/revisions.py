@@ -93,9 +93,22 @@ def paragraph_text(p: etree._Element) -> str:
     return "".join(out)
 
 
+def _merged_from_above(p: etree._Element) -> bool:
+    """In a cell that a cell above is merged down into (`w:vMerge` without 'restart'): Word
+    shows the text above there, and readers read it once."""
+    cell = next(p.iterancestors(_q("tc")), None)
+    merge = None if cell is None else cell.find(f"{_q('tcPr')}/{_q('vMerge')}")
+    return merge is not None and merge.get(_q("val"), "continue") == "continue"
+
+
 def lines(root: etree._Element) -> list[str]:
     """Paragraph texts in reading order (a table's left cell before its right), line breaks split."""
-    return [line for p in root.iter(_q("p")) for line in paragraph_text(p).split("\n")]
+    return [
+        line
+        for p in root.iter(_q("p"))
+        if not _merged_from_above(p)
+        for line in paragraph_text(p).split("\n")
+    ]
 
 
 def resolved_lines(docx: bytes, accept: bool) -> list[str]:

@@ -56,7 +56,7 @@ def new(
         str | None,
         typer.Option(
             "--mau",
-            help="Tạo tệp mẫu có chú thích: dang-thang, dang-nam, nha-nuoc, chi-bo, hoi-nghi.",
+            help="Tạo tệp mẫu có chú thích: dang-thang, dang-nam, nha-nuoc, chi-bo, hoi-nghi, ke-hoach-phu-luc.",
             autocompletion=_starter_names,
         ),
     ] = None,

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from chuongtrinh.diff import paragraphs
+from chuongtrinh.diff import annexes, paragraphs
 from chuongtrinh.diff.match import Pair, in_order, pair_up
 from chuongtrinh.diff.tree import ItemNode, Key, SectionNode, Tree, flatten
 from chuongtrinh.diff.words import Piece, diff, similarity
@@ -20,21 +20,24 @@ from chuongtrinh.model.fields import style_text
 from chuongtrinh.model.program import Program
 from chuongtrinh.profiles.models import Profile
 
-Kind = Literal[
-    "section-added",
-    "section-removed",
-    "section-renamed",
-    "section-moved",
-    "style-changed",
-    "item-added",
-    "item-removed",
-    "item-moved",
-    "item-edited",
-    "item-field",
-    "text-added",
-    "text-removed",
-    "text-edited",
-]
+Kind = (
+    Literal[
+        "section-added",
+        "section-removed",
+        "section-renamed",
+        "section-moved",
+        "style-changed",
+        "item-added",
+        "item-removed",
+        "item-moved",
+        "item-edited",
+        "item-field",
+        "text-added",
+        "text-removed",
+        "text-edited",
+    ]
+    | annexes.Kind
+)
 
 ITEM_FIELDS = {
     "lead": "chu_tri",
@@ -93,6 +96,12 @@ class Diff:
     changes: tuple[Change, ...]
     sections: dict[Key, Key]
     items: dict[Key, Key]
+    annexes: dict[Key, Key] = field(default_factory=dict)  # ('phu_luc', n) old → new
+
+    @property
+    def owners(self) -> dict[Key, Key]:
+        """What owns headings and their paragraphs, old → new: sections and annexes."""
+        return {**self.sections, **self.annexes}
 
     @property
     def same(self) -> bool:
@@ -166,6 +175,7 @@ def _match_sections(old: Tree, new: Tree, items: dict[Key, Key]) -> list[Pair]:
 
 class _Comparison:
     def __init__(self, old: Side, new: Side) -> None:
+        self.old, self.new = old, new
         self.old_tree = flatten(old.program, old.document)
         self.new_tree = flatten(new.program, new.document)
         item_pairs = _match_items(self.old_tree, self.new_tree)
@@ -174,9 +184,11 @@ class _Comparison:
         self.sections = {
             self.old_tree.sections[i].key: self.new_tree.sections[j].key for i, j in section_pairs
         }
+        self.annexes = annexes.match(old.program, new.program)
         self.old_paras = old.document.paragraphs()
         self.new_paras = new.document.paragraphs()
-        self.para_pairs = paragraphs.pair(self.old_paras, self.new_paras, self.sections, self.items)
+        owners = {**self.sections, **self.annexes}
+        self.para_pairs = paragraphs.pair(self.old_paras, self.new_paras, owners, self.items)
         self.new_index = {p.key: n for n, p in enumerate(self.new_paras) if p.key}
         self.old_index = {p.key: n for n, p in enumerate(self.old_paras) if p.key}
         self.anchors = sorted(self.para_pairs)
@@ -301,11 +313,13 @@ class _Comparison:
     def text_changes(self) -> None:
         paired_old = {i for i, _ in self.para_pairs}
         paired_new = {j for _, j in self.para_pairs}
+        # The lines of an annex added or removed whole are that annex's change.
+        kept_new, kept_old = set(self.annexes.values()), set(self.annexes)
         for j, para in enumerate(self.new_paras):
-            if j not in paired_new and self._is_text(para):
+            if j not in paired_new and self._is_text(para) and _kept(para, kept_new):
                 self.add(self._text("text-added", para, None, para, float(j)))
         for i, para in enumerate(self.old_paras):
-            if i not in paired_old and self._is_text(para):
+            if i not in paired_old and self._is_text(para) and _kept(para, kept_old):
                 self.add(self._text("text-removed", para, para, None, self.at_old_index(i)))
         for i, j in self.para_pairs:
             a, b = self.old_paras[i], self.new_paras[j]
@@ -314,16 +328,41 @@ class _Comparison:
 
     @staticmethod
     def _is_text(para: Para) -> bool:
-        """Paragraphs that are not items, headings or the lead-agency lines derived from items."""
-        return paragraphs.kind(para.key) not in ("muc", "tieu_de", "chu_tri") and bool(
-            para.text.strip()
+        """Paragraphs that are not items, headings or the lead-agency lines derived from items,
+        nor an annex's number or table (annex_changes says what changed there)."""
+        what = paragraphs.kind(para.key)
+        if para.key[:1] == ("phu_luc",) and what in ("so_thu_tu", "cot", "dong", "nhom"):
+            return False
+        return what not in ("muc", "tieu_de", "chu_tri") and bool(para.text.strip())
+
+    # -- annexes: added, removed, renamed, their rows -------------------------------------
+
+    def annex_changes(self, old: Side, new: Side) -> None:
+        found = annexes.changes(
+            old.program,
+            new.program,
+            annexes.blocks(old.document.blocks),
+            annexes.blocks(new.document.blocks),
+            self.annexes,
         )
+        for f in found:
+            where = self.at_old(f.key) if f.removed else self.at_new(f.key)
+            pieces = tuple(diff(f.old, f.new)) if f.old and f.new else ()
+            at = {"old_at": f.at} if f.removed else {"new_at": f.at}
+            label = {"old_label": f.label} if f.removed else {"new_label": f.label}
+            self.add(
+                Change(f.kind, old=f.old, new=f.new, words=pieces, position=where, **at, **label)
+            )
 
     def _text(
         self, kind: Kind, para: Para, old: Para | None, new: Para | None, position: float
     ) -> Change:
         tree = self.new_tree if new is not None else self.old_tree
+        program = (self.new if new is not None else self.old).program
         owner = [s.label for s in tree.sections if para.key[: len(s.key)] == s.key]
+        if not owner and para.key[:1] == ("phu_luc",):  # the kèm theo line, a note
+            assert isinstance(para.key[1], int)
+            owner = [annexes.label(para.key[1], len(program.annexes))]
         return Change(
             kind,
             field=paragraphs.kind(para.key) or para.role,
@@ -334,6 +373,11 @@ class _Comparison:
             words=tuple(diff(old.text, new.text)) if old is not None and new is not None else (),
             position=position,
         )
+
+
+def _kept(para: Para, annexes: set[Key]) -> bool:
+    """Whether a line is outside annexes, or in one that the other revision has too."""
+    return para.key[:1] != ("phu_luc",) or para.key[:2] in annexes
 
 
 def compare(old: Side, new: Side) -> Diff:
@@ -353,5 +397,6 @@ def compare(old: Side, new: Side) -> Diff:
     comparison.section_changes()
     comparison.item_changes()
     comparison.text_changes()
+    comparison.annex_changes(old, new)
     ordered = sorted(comparison.changes, key=lambda c: c.position)
-    return Diff(old, new, tuple(ordered), comparison.sections, comparison.items)
+    return Diff(old, new, tuple(ordered), comparison.sections, comparison.items, comparison.annexes)

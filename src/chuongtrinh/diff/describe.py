@@ -34,6 +34,7 @@ PARTS = {
     "chu_tri": "chủ trì",
     "thanh_phan": "thành phần",
     "khac": "dòng thông tin",
+    "ghi_chu": "ghi chú",
 }
 FIELDS = {
     "chu_tri": "cơ quan chủ trì",
@@ -46,7 +47,15 @@ _SHORT = 60
 
 
 def _in(at: str | None) -> str:
-    return f" phần {at}" if at else ""
+    """' phần II.3'; ' phụ lục II' and ' phần 1 phụ lục II' as they are."""
+    if not at:
+        return ""
+    return f" {at}" if at.startswith("phụ lục") else f" phần {at}"
+
+
+def _row(change: Change) -> str:
+    number = change.new_label or change.old_label
+    return f"dòng {number}" if number else "dòng"
 
 
 def _section(at: str | None) -> str:
@@ -143,6 +152,18 @@ def phrase(change: Change) -> str:
             return f"Bỏ {_part(c)}{_quoted(c.old)}"
         case "text-edited":
             return f"Sửa {_part(c)}{_what_changed(c)}"
+        case "annex-added":
+            return f"Thêm {c.new_at}{_quoted(c.new)}"
+        case "annex-removed":
+            return f"Bỏ {c.old_at}{_quoted(c.old)}"
+        case "annex-renamed":
+            return f"Sửa tên {c.new_at}{_what_changed(c)}"
+        case "row-added":
+            return f"Thêm {_row(c)} vào bảng {c.new_at}{_quoted(c.new)}"
+        case "row-removed":
+            return f"Bỏ {_row(c)} ở bảng {c.old_at}{_quoted(c.old)}"
+        case "row-edited":
+            return f"Sửa {_row(c)} ở bảng {c.new_at}{_what_changed(c)}"
     raise AssertionError(c.kind)
 
 

@@ -44,17 +44,28 @@ def translate(key: Key, sections: Mapping[Key, Key], items: Mapping[Key, Key]) -
     if what == "chu_tri":  # the line after a group of items, keyed by the group's first item
         first = items.get(key[:-1])
         return None if first is None else (*first, "chu_tri")
+    if key[:1] == ("phu_luc",):  # a line of an annex: in the annex it was matched with
+        annex = sections.get(key[:2])
+        return None if annex is None else (*annex, *key[2:])
     return key
 
 
-def _identity(para: Para, key: Key | None, side: str) -> Hashable:
+def _identity(para: Para, key: Key | None, side: str) -> tuple[Hashable, ...]:
     if is_structural(para):
         return ("key", key) if key is not None else ("gone", side, para.key)
     if kind(para.key) == "chu_tri":
         return ("lead", key)
     if para.key and not any(isinstance(part, int) for part in para.key):
         return ("slot", para.role, para.key)  # one-of-a-kind: so, ngay, du_thao, mo_dau, …
-    return ("text", para.role, kind(para.key), para.text)
+    return ("text", para.role, kind(para.key), para.text, _annex(para, key, side))
+
+
+def _annex(para: Para, key: Key | None, side: str) -> Hashable:
+    """The annex a line belongs to, in the new program's terms: lines pair within matched
+    annexes only (None for a line of the body)."""
+    if para.key[:1] != ("phu_luc",):
+        return None
+    return key[:2] if key is not None else ("gone", side, para.key[:2])
 
 
 def pair(
@@ -67,12 +78,14 @@ def pair(
     tagged_old = [(_identity(p, translate(p.key, sections, items), "old"), p) for p in old]
     tagged_new = [(_identity(p, p.key, "new"), p) for p in new]
 
-    def score(a: tuple[Hashable, Para], b: tuple[Hashable, Para]) -> float:
+    def score(a: tuple[tuple[Hashable, ...], Para], b: tuple[tuple[Hashable, ...], Para]) -> float:
         pa, pb = a[1], b[1]
         if is_structural(pa) or is_structural(pb):
             return 0.0
         if pa.role != pb.role or kind(pa.key) != kind(pb.key):
             return 0.0
+        if a[0][-1] != b[0][-1] and (pa.key[:1] == ("phu_luc",) or pb.key[:1] == ("phu_luc",)):
+            return 0.0  # lines of different annexes
         if kind(pa.key) == "chu_tri" and sections.get(_owner(pa.key)) != _owner(pb.key):
             return 0.0  # a lead-agency line stays with its section's items
         return similarity(pa.text, pb.text)

@@ -4,16 +4,16 @@ revision mark on every run and paragraph mark that differs."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
-from chuongtrinh.diff import paragraphs
+from chuongtrinh.diff import annexes, paragraphs
 from chuongtrinh.diff.changes import Diff
-from chuongtrinh.diff.match import Pair, in_order_around
+from chuongtrinh.diff.match import Pair, in_order, in_order_around
 from chuongtrinh.diff.words import opcodes, tokens
 from chuongtrinh.docx.tracked import Mark
-from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Row, Run, Table
+from chuongtrinh.layout.blocks import Annex, Block, Columns, Document, Para, Row, Run, Table
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ class _Merge:
     ) -> Iterator[tuple[int | None, int | None, TrackedPara]]:
         """`paragraphs`, each with the index of the old and of the new paragraph it shows (None
         for a side it is not on)."""
-        pairs = paragraphs.pair(old, new, self.diff.sections, self.diff.items)
+        pairs = paragraphs.pair(old, new, self.diff.owners, self.diff.items)
         pairs = [(i, j) for i, j in pairs if old[i].role == new[j].role]
         anchors = self.anchored(pairs, [paragraphs.is_structural(p) for p in new])
         moved_from: dict[int, tuple[int, str]] = {}
@@ -193,8 +193,10 @@ class _Merge:
         old_reps, new_reps = [_representative(r) for r in old], [_representative(r) for r in new]
         pairs = [
             (i, j)
-            for i, j in paragraphs.pair(old_reps, new_reps, self.diff.sections, self.diff.items)
-            if old[i].kind == new[j].kind and len(old[i].cells) == len(new[j].cells)
+            for i, j in paragraphs.pair(old_reps, new_reps, self.diff.owners, self.diff.items)
+            if old[i].kind == new[j].kind
+            and len(old[i].cells) == len(new[j].cells)
+            and old[i].merges == new[j].merges
         ]
         anchors = self.anchored(pairs, [paragraphs.is_structural(p) for p in new_reps])
         i = j = 0
@@ -210,7 +212,7 @@ class _Merge:
             tuple(_settle_last(list(self.paragraphs(before, after))))
             for before, after in zip(old.cells, new.cells, strict=True)
         )
-        return TrackedRow(new.kind, cells)
+        return TrackedRow(new.kind, cells, new.merges)
 
     def segment(self, old: _Segment | None, new: _Segment | None) -> Iterator[Block]:
         """One stretch of the page revised: `old` and `new` are the same kind of segment, or one
@@ -242,20 +244,53 @@ class _Merge:
         """Every block of the new layout in its order. Between two-column tables (header,
         closing), the old layout's stretches of paragraphs and tables are paired with the new
         one's in order when both have the same shape (a stretch with a stretch, a table with a
-        table); when the layout changed between prose and tables, see `reflowed`."""
-        old = _zones(self.diff.old.document.blocks)
-        new = _zones(self.diff.new.document.blocks)
+        table); when the layout changed between prose and tables, see `reflowed`. The annexes
+        after them are paired by title (`annexes`)."""
+        old_blocks = [b for b in self.diff.old.document.blocks if not isinstance(b, Annex)]
+        new_blocks = [b for b in self.diff.new.document.blocks if not isinstance(b, Annex)]
+        old, new = _zones(old_blocks), _zones(new_blocks)
         if [_shape(z.columns) for z in old] != [_shape(z.columns) for z in new]:
-            yield from self.aligned(self.diff.old.document.blocks, self.diff.new.document.blocks)
-            return  # (`layout` always makes a header and a closing)
-        for before, after in zip(old, new, strict=True):
-            if [_shape(s) for s in before.flow] == [_shape(s) for s in after.flow]:
-                for a, b in zip(before.flow, after.flow, strict=True):
-                    yield from self.segment(a, b)
-            else:
-                yield from self.reflowed(before.flow, after.flow)
-            if after.columns is not None:
-                yield from self.segment(before.columns, after.columns)
+            yield from self.aligned(old_blocks, new_blocks)
+        else:  # (`layout` always makes a header and a closing)
+            for before, after in zip(old, new, strict=True):
+                yield from self.flow(before.flow, after.flow)
+                if after.columns is not None:
+                    yield from self.segment(before.columns, after.columns)
+        yield from self.annexes(
+            annexes.blocks(self.diff.old.document.blocks),
+            annexes.blocks(self.diff.new.document.blocks),
+        )
+
+    def flow(self, before: Sequence[_Segment], after: Sequence[_Segment]) -> Iterator[Block]:
+        """Stretches of paragraphs and tables revised: paired in order when their shapes are
+        the same, else `reflowed`."""
+        if [_shape(s) for s in before] == [_shape(s) for s in after]:
+            for a, b in zip(before, after, strict=True):
+                yield from self.segment(a, b)
+        else:
+            yield from self.reflowed(before, after)
+
+    def annexes(self, old: Sequence[Annex], new: Sequence[Annex]) -> Iterator[Annex]:
+        """Annexes paired by title and staying in order revised one by one; the others
+        deleted where they stood, or inserted, whole."""
+        pairs = [(int(a[1]), int(b[1])) for a, b in self.diff.annexes.items()]
+        i = j = 0
+        for anchor_i, anchor_j in [*sorted(in_order(pairs)), (len(old), len(new))]:
+            yield from (self.whole_annex(annex, "del") for annex in old[i:anchor_i])
+            yield from (self.whole_annex(annex, "ins") for annex in new[j:anchor_j])
+            if anchor_i < len(old):
+                a, b = old[anchor_i], new[anchor_j]
+                revised = self.flow(_segments(a.blocks), _segments(b.blocks))
+                opening = _revised(a.opening, b.opening)
+                yield Annex(b.landscape, opening, tuple(_in_annex(revised)))
+            i, j = anchor_i + 1, anchor_j + 1
+
+    def whole_annex(self, annex: Annex, mark: Mark) -> Annex:
+        """An annex only one revision has, its paragraphs and rows all inserted or deleted."""
+        segments = _segments(annex.blocks)
+        made = (self.segment(s, None) if mark == "del" else self.segment(None, s) for s in segments)
+        inner = (block for blocks in made for block in blocks)
+        return Annex(annex.landscape, _whole(annex.opening, mark), tuple(_in_annex(inner)))
 
     def aligned(self, old_blocks: Sequence[Block], new_blocks: Sequence[Block]) -> Iterator[Block]:
         """Segments paired by their shapes in order; those without a partner deleted or
@@ -319,7 +354,8 @@ _Segment = tuple[Para, ...] | Columns | Table
 
 
 def _segments(blocks: Sequence[Block]) -> list[_Segment]:
-    """Blocks with each run of consecutive paragraphs as one tuple."""
+    """Blocks with each run of consecutive paragraphs as one tuple (annexes are not among
+    them: `_Merge.annexes` takes them apart)."""
     out: list[_Segment] = []
     for block in blocks:
         if isinstance(block, Para):
@@ -327,7 +363,7 @@ def _segments(blocks: Sequence[Block]) -> list[_Segment]:
                 out[-1] = (*out[-1], block)
             else:
                 out.append((block,))
-        else:
+        elif not isinstance(block, Annex):
             out.append(block)
     return out
 
@@ -367,17 +403,27 @@ def _shape(segment: _Segment | None) -> Hashable:
 
 def _representative(row: Row) -> Para:
     """The paragraph a row is matched by: an item's content cell (keyed by the item), a group's
-    heading, a note, the first column's title."""
+    heading, a note, the first column's title; an annex's row by all its cells."""
+    whole = annexes.representative(row)
+    if whole is not None:
+        return whole
     paras = [para for cell in row.cells for para in cell]
     return next((p for p in paras if p.role == "table_cell"), paras[0])
+
+
+def _in_annex(blocks: Iterable[Block]) -> Iterator[Para | Table]:
+    """What an annex holds: paragraphs and tables."""
+    for block in blocks:
+        assert isinstance(block, Para | Table)
+        yield block
 
 
 def _whole_row(row: Row, mark: Mark, columns: int) -> TrackedRow:
     """A row inserted or deleted with all its text. A deleted row of a table whose columns
     changed is kept as one cell across the table, its cells' paragraphs in reading order."""
-    cells = row.cells
+    cells, merges = row.cells, row.merges
     if len(cells) not in (1, columns):
-        cells = (tuple(para for cell in cells for para in cell),)
+        cells, merges = (tuple(para for cell in cells for para in cell),), ()
     marked = tuple(
         tuple(
             replace(_whole(para, mark), mark="") if n == len(cell) - 1 else _whole(para, mark)
@@ -385,7 +431,7 @@ def _whole_row(row: Row, mark: Mark, columns: int) -> TrackedRow:
         )
         for cell in cells
     )
-    return TrackedRow(row.kind, marked, mark)
+    return TrackedRow(row.kind, marked, merges, mark)
 
 
 def redline(diff: Diff) -> Document:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chuongtrinh.diff.annexes import label
 from chuongtrinh.layout.blocks import Document
 from chuongtrinh.model.body import Note, work_items
 from chuongtrinh.model.program import Item, Program, Section
@@ -62,14 +63,17 @@ def flatten(program: Program, document: Document) -> Tree:
     sections: list[SectionNode] = []
     items: list[ItemNode] = []
 
-    def walk(children: list[Section], key: Key, parent: Key | None, prefix: str) -> None:
+    def walk(
+        children: list[Section], key: Key, parent: Key | None, prefix: str, annex: str = ""
+    ) -> None:
         for i, section in enumerate(children):
             here = (*key, i)
             mark = marks.get((*here, "tieu_de"))
-            label = (f"{prefix}.{_short(mark)}" if prefix else _short(mark)) if mark else ""
-            sections.append(SectionNode(here, parent, section, label))
+            own = (f"{prefix}.{_short(mark)}" if prefix else _short(mark)) if mark else ""
+            shown = f"{own or prefix} {annex}".strip() if annex else own
+            sections.append(SectionNode(here, parent, section, shown))
             entries(section.items, (*here, "muc"), here, ())
-            walk(section.sections, (*here, "noi_dung"), here, label or prefix)
+            walk(section.sections, (*here, "noi_dung"), here, own or prefix, annex)
 
     def entries(listed: list[Item | Note], key: Key, section: Key, parent: Key) -> None:
         for j, item in work_items(listed):
@@ -80,4 +84,6 @@ def flatten(program: Program, document: Document) -> Tree:
             entries(item.items, (*item_key, "muc"), section, item_key)
 
     walk(program.body, ("noi_dung",), None, "")
+    for n, annex in enumerate(program.annexes):  # 'phần 1 phụ lục II'
+        walk(annex.sections, ("phu_luc", n, "noi_dung"), None, "", label(n, len(program.annexes)))
     return Tree(tuple(sections), tuple(items))

@@ -140,7 +140,12 @@ def row_start(cant_split: bool, header: bool = False) -> str:
     return f"<w:tr><w:trPr>{keep}{repeat}</w:trPr>"
 
 
-def cell_start(width: int, span: int = 1) -> str:
-    """A `w:tc` `width` wide spanning `span` grid columns; a cell must hold a paragraph."""
+def cell_start(width: int, span: int = 1, down: str = "") -> str:
+    """A `w:tc` `width` wide spanning `span` grid columns; `down` 'restart' for the first cell
+    of a merge down, 'continue' for one it covers (both centred vertically, as offices set
+    merged cells); a cell must hold a paragraph."""
     spans = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    if down:
+        merge = '<w:vMerge w:val="restart"/>' if down == "restart" else "<w:vMerge/>"
+        spans += f'{merge}<w:vAlign w:val="center"/>'
     return f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{spans}</w:tcPr>'

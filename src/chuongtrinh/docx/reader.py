@@ -9,7 +9,7 @@ from typing import IO
 import docx
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 
@@ -29,13 +29,12 @@ def body_paragraphs(document: Document) -> Iterator[Paragraph]:
 
 
 def _table_paragraphs(table: Table) -> Iterator[Paragraph]:
-    for row in table.rows:
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell is listed once per grid column
-                continue
-            seen.add(id(cell._tc))
-            yield from cell.paragraphs
+    """Each cell once: a cell spanning columns is one `w:tc`, and one merged down from the
+    row above (`w:vMerge` without 'restart') shows that cell's text, read there already."""
+    for tr in table._tbl.tr_lst:
+        for tc in tr.tc_lst:
+            if tc.vMerge != "continue":
+                yield from _Cell(tc, table).paragraphs
 
 
 def lines(source: str | Path | IO[bytes]) -> list[str]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from chuongtrinh.docx import body, package
+from chuongtrinh.docx import body, package, sections
 from chuongtrinh.docx.package import DOCUMENT_PART, Blank
 from chuongtrinh.docx.prepared import blank
-from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Row, Table
+from chuongtrinh.layout.blocks import Annex, Block, Columns, Document, Merge, Para, Row, Table
 from chuongtrinh.profiles.models import ClosingRules, Profile, Style
 
 _TWIPS_PER_MM = 1440 / 25.4
@@ -50,19 +50,33 @@ class _Writer:
         self.paragraphs = self.rows = 0
         self.rules = {role: profile.style(role) for role in prepared.style_ids}
         self.drawn = {role: _drawn_width(rules) for role, rules in self.rules.items()}
-        page = profile.page
-        self.text_width_mm = page.width_mm - page.margin_mm.left - page.margin_mm.right
+        self.text_width_mm = profile.page.text_width_mm()
+        # The properties of the section being written (they end it); None: the first one's.
+        self.first_section = sections.first_section(prepared.tail)
+        self.section: str | None = None
 
     def block(self, block: Block) -> None:
         if isinstance(block, Columns):
             self.columns(block)
         elif isinstance(block, Table):
             self.table(block)
+        elif isinstance(block, Annex):
+            self.annex(block)
         else:
             self.paragraph(block, self.text_width_mm)
 
-    def paragraph(self, para: Para, width_mm: float) -> None:
-        """`para` in the body or in a cell `width_mm` wide."""
+    def annex(self, block: Annex) -> None:
+        """A section of its own: its opening paragraph ends the section before (with that
+        section's properties), then the annex's blocks on a page `landscape` or not."""
+        self.paragraph(block.opening, self.text_width_mm, self.section or self.first_section)
+        self.section = sections.annex_section(self.first_section, block.landscape)
+        self.text_width_mm = self.profile.page.text_width_mm(block.landscape)
+        for inner in block.blocks:
+            self.block(inner)
+
+    def paragraph(self, para: Para, width_mm: float, section: str = "") -> None:
+        """`para` in the body or in a cell `width_mm` wide; `section`: the properties of the
+        section it ends."""
         rules = self.rules[para.role]
         properties = self.page_bottom(rules) if rules.page_bottom_mm is not None else ""
         drawn = self.drawn[para.role]
@@ -72,6 +86,7 @@ class _Writer:
             half = body.mm_twips(max(0.0, (width_mm - length) / 2))
             right = place == "right"
             properties += body.indent(spare if right else half, 0 if right else half)
+        properties += section  # w:sectPr comes last in w:pPr
         out = self.out
         out.append(body.paragraph_start(self.prepared.style_ids[para.role], properties))
         made: list[int] = []
@@ -116,7 +131,9 @@ class _Writer:
         self.grid(widths, 0, rules.padding_mm, rules.border_pt)
         for row in block.rows:
             self.row_start(True, row.kind == "header")
-            if len(row.cells) == 1 and len(widths) > 1:
+            if row.merges:
+                self.merged_cells(row, widths)
+            elif len(row.cells) == 1 and len(widths) > 1:
                 self.cell(row.cells[0], sum(widths), span=len(widths))
             else:
                 for paras, width in zip(row.cells, widths, strict=True):
@@ -124,6 +141,14 @@ class _Writer:
             self.out.append(body.ROW_END)
             self.written.append(("tr", self.rows - 1, row))
         self.out.append(body.TABLE_END)
+
+    def merged_cells(self, row: Row, widths: tuple[float, ...]) -> None:
+        """Cells spanning grid columns (`Merge.span`) and merged down (`Merge.down`)."""
+        column = 0
+        for paras, merge in zip(row.cells, row.merges, strict=True):
+            width = sum(widths[column : column + merge.span])
+            self.cell(paras, width, merge)
+            column += merge.span
 
     def grid(
         self, widths: tuple[float, ...], indent_mm: float, padding_mm: float, border_pt: float
@@ -137,8 +162,9 @@ class _Writer:
         self.out.append(body.row_start(cant_split, header))
         self.rows += 1
 
-    def cell(self, paras: tuple[Para, ...], width_mm: float, span: int = 1) -> None:
-        self.out.append(body.cell_start(body.mm_twips(width_mm), span))
+    def cell(self, paras: tuple[Para, ...], width_mm: float, span: int | Merge = 1) -> None:
+        merge = span if isinstance(span, Merge) else Merge(span)
+        self.out.append(body.cell_start(body.mm_twips(width_mm), merge.span, merge.down))
         for para in paras:
             self.paragraph(para, width_mm)
         if not paras:  # a cell must hold a paragraph
@@ -147,7 +173,10 @@ class _Writer:
         self.out.append(body.CELL_END)
 
     def document_xml(self) -> bytes:
-        return b"".join((self.prepared.head, "".join(self.out).encode(), self.prepared.tail))
+        tail = self.prepared.tail
+        if self.section is not None:  # the last section is an annex's
+            tail = sections.with_last_section(tail, self.section)
+        return b"".join((self.prepared.head, "".join(self.out).encode(), tail))
 
     def decorated(self, decorate: Decorate | None, decorate_row: DecorateRow | None) -> bytes:
         """document.xml read back, handed to the hooks in the order it was written, and

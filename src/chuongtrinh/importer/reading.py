@@ -10,7 +10,7 @@ from typing import IO, Any
 
 import docx
 from docx.oxml.ns import qn
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -36,6 +36,9 @@ class Para:
     pieces: list[Piece]
     auto_label: str = ""  # what Word's automatic numbering (numPr) prints before the text
     fonts: frozenset[str] = frozenset()
+    # 'ngang' or 'doc' when the paragraph ends a Word section (holds its w:sectPr; the last
+    # paragraph of the body ends the last section): the orientation of the pages it ends.
+    ends_section: str = ""
 
     @property
     def text(self) -> str:
@@ -59,8 +62,12 @@ class Para:
 
 @dataclass
 class Cell:
+    """A cell: its paragraphs, the grid columns it spans, and how it merges down ('restart'
+    for the first of a merge, 'continue' for a cell the one above covers: no text of its own)."""
+
     paras: list[Para]
     span: int = 1
+    down: str = ""
 
     @property
     def text(self) -> str:
@@ -176,26 +183,41 @@ class _Reader:
         return Para(self.count, name or "", pieces, self.numbers.label(paragraph), frozenset(fonts))
 
     def grid(self, table: Table) -> Grid:
+        """Each `w:tc` once; a cell merged down from the row above is read empty (Word shows
+        the text above there), not as a copy of it."""
         grid = Grid()
-        for row in table.rows:
-            seen: dict[int, Cell] = {}
+        for tr in table._tbl.tr_lst:
             cells: list[Cell] = []
-            for cell in row.cells:
-                if id(cell._tc) in seen:
-                    seen[id(cell._tc)].span += 1
-                    continue
-                unit = Cell([self.para(p) for p in cell.paragraphs])
-                seen[id(cell._tc)] = unit
-                cells.append(unit)
+            for tc in tr.tc_lst:
+                down = tc.vMerge or ""
+                paras = [] if down == "continue" else _Cell(tc, table).paragraphs
+                cells.append(Cell([self.para(p) for p in paras], tc.grid_span, down))
             grid.rows.append(cells)
         return grid
 
     def units(self) -> Iterator[Unit]:
+        last: Para | None = None
         for child in self.document.element.body.iterchildren():
             if child.tag == qn("w:p"):
-                yield self.para(Paragraph(child, self.document))
+                last = self.para(Paragraph(child, self.document))
+                last.ends_section = _orientation(child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}"))
+                yield last
             elif child.tag == qn("w:tbl"):
                 yield self.grid(Table(child, self.document))
+            elif child.tag == qn("w:sectPr") and last is not None and not last.ends_section:
+                last.ends_section = _orientation(child)  # the last section, if it holds any
+
+
+def _orientation(section: Any) -> str:
+    """'ngang' for a landscape section (w:orient, or a page wider than tall), 'doc' for a
+    portrait one, '' for no section properties."""
+    if section is None:
+        return ""
+    size = section.find(qn("w:pgSz"))
+    if size is None:
+        return "doc"
+    wide = int(size.get(qn("w:w"), 0) or 0) > int(size.get(qn("w:h"), 0) or 0)
+    return "ngang" if wide or size.get(qn("w:orient")) == "landscape" else "doc"
 
 
 def read(source: str | Path | IO[bytes]) -> list[Unit]:

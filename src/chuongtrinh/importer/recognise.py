@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from chuongtrinh.importer import annex
 from chuongtrinh.importer.body import read_body
 from chuongtrinh.importer.closing import read_closing
 from chuongtrinh.importer.header import decide_family, read_header
@@ -31,7 +32,7 @@ _ORDER = (
     "he_thong", "loai", "ten_loai", "kem_theo", "trinh_bay", "cot_bang", "kieu_muc", "danh_so",
     "dong_chu_tri", "khong_in", "co_quan", "so", "dia_danh", "ngay", "du_thao", "trich_yeu",
     "tieu_de_phu", "thong_tin", "can_cu", "mo_dau", "noi_dung", "ket_luan", "noi_nhan", "ky",
-    "pham_vi_luu_hanh",
+    "pham_vi_luu_hanh", "phu_luc",
 )  # fmt: skip
 # The signature block's roles in a file this tool wrote: where a closing without recipients starts.
 _SIGNATURE_ROLES = ("authority", "position", "signer")
@@ -68,6 +69,9 @@ def recognise(units: list[Unit], profile: Profile | None = None, system: str = "
     closing_at = next(
         (i for i in range(kind_at + 1, len(units)) if _is_closing(state, units[i])), len(units)
     )
+    # An annex follows the signature; a document without one may go from its body to it.
+    annex_at = kind_at + 1 + annex.start(units[kind_at + 1 :], closing_at - kind_at - 1)
+    closing_at = min(closing_at, annex_at)
     header = list(_all_paras(units[:kind_at]))
     banner, number = read_header(state, header)
     rest = read_title(state, units[kind_at:closing_at])
@@ -75,7 +79,10 @@ def recognise(units: list[Unit], profile: Profile | None = None, system: str = "
         state.data["khong_in"] = ["so"]  # a header without its number line
         state.guess("khong_in", "so", "chắc chắn (phần đầu không có dòng số)")
     read_body(state, rest, read_table)
-    read_closing(state, list(_all_paras(units[closing_at:])))
+    read_closing(state, list(_all_paras(units[closing_at:annex_at])))
+    if annex_at < len(units):  # the signer's name is the closing's, not an annex's
+        state.data["phu_luc"] = annex.read(units[annex_at:], state.leave)
+        state.guess("phu_luc", f"{len(state.data['phu_luc'])} phụ lục", "chắc chắn")
     decide_family(state, banner, number)
     if system:
         state.data["he_thong"] = system

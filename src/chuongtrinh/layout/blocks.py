@@ -45,14 +45,26 @@ class Columns:
 
 
 RowKind = Literal["header", "group", "note", "item"]
+# How a cell joins the cells below it: first of a merge down, covered by the one above, or not.
+Down = Literal["", "restart", "continue"]
+
+
+@dataclass(frozen=True)
+class Merge:
+    """How far one cell reaches: `span` grid columns across, and whether it is merged down."""
+
+    span: int = 1
+    down: Down = ""
 
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a table; a row of one cell spans every column (a group or note row)."""
+    """One row of a table; a row of one cell spans every column (a group or note row).
+    `merges` gives each cell's reach when cells are merged (an annex); empty: one column each."""
 
     kind: RowKind
     cells: tuple[tuple[Para, ...], ...]
+    merges: tuple[Merge, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,7 +78,23 @@ class Table:
         return [para for row in self.rows for cell in row.cells for para in cell]
 
 
-Block = Para | Columns | Table
+@dataclass(frozen=True)
+class Annex:
+    """An annex: a Word section of its own from a new page, `landscape` or portrait, opened by
+    `opening` (the empty paragraph that ends the section before it)."""
+
+    landscape: bool
+    opening: Para
+    blocks: tuple[Para | Table, ...]
+
+    def paragraphs(self) -> list[Para]:
+        out = [self.opening]
+        for block in self.blocks:
+            out.extend(block.paragraphs() if isinstance(block, Table) else (block,))
+        return out
+
+
+Block = Para | Columns | Table | Annex
 
 
 @dataclass(frozen=True)
@@ -82,7 +110,7 @@ class Document:
             if isinstance(block, Columns):
                 out.extend(block.left)
                 out.extend(block.right)
-            elif isinstance(block, Table):
+            elif isinstance(block, Table | Annex):
                 out.extend(block.paragraphs())
             else:
                 out.append(block)

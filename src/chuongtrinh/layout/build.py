@@ -6,10 +6,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from chuongtrinh.layout.annex import AnnexLayout
 from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
 from chuongtrinh.layout.body import Body, Scope
 from chuongtrinh.layout.inline import runs
 from chuongtrinh.layout.table import TableBuilder
+from chuongtrinh.model.body import Section
 from chuongtrinh.model.fields import YearMonth
 from chuongtrinh.model.program import Program
 from chuongtrinh.profiles import phrases
@@ -130,19 +132,12 @@ class _Layout:
     # -- body -----------------------------------------------------------------------------
 
     def body(self) -> Iterator[Block]:
-        program, numbers = self.program, self.profile.numbering
+        program = self.program
         for i, text in enumerate(self.grounds()):
             yield self.rich("body", text, ("can_cu", i))
         if program.opening:
             yield self.rich("body", program.opening, ("mo_dau",))
-        nested = any(section.sections for section in program.body)
-        headings = program.heading_labels or (
-            numbers.nested_headings if nested else numbers.flat_headings
-        )
-        body = Body(self.profile, self.phrase, self.tables)
-        own = body.labels(program.item_style) or body.labels(numbers.item)
-        scope = Scope(tuple(headings), own, program.lead_lines or "nhom")
-        yield from body.sections(program.body, ("noi_dung",), scope)
+        yield from self.outline(program.body, ("noi_dung",))
         last = len(program.closing) - 1
         for i, text in enumerate(program.closing):
             text = self.closing_text(text) if i == last and program.prints("dau_ket") else text
@@ -163,6 +158,18 @@ class _Layout:
     def closing_text(self, text: str) -> str:
         end = self.profile.punctuation.body_end
         return text if text.endswith(end) else text.rstrip(".") + end
+
+    def outline(self, sections: Sequence[Section], key: Key) -> Iterator[Block]:
+        """A tree of sections numbered from its top (the body's, or an annex's prose)."""
+        program, numbers = self.program, self.profile.numbering
+        nested = any(section.sections for section in sections)
+        headings = program.heading_labels or (
+            numbers.nested_headings if nested else numbers.flat_headings
+        )
+        body = Body(self.profile, self.phrase, self.tables)
+        own = body.labels(program.item_style) or body.labels(numbers.item)
+        scope = Scope(tuple(headings), own, program.lead_lines or "nhom")
+        yield from body.sections(sections, key, scope)
 
     # -- closing --------------------------------------------------------------------------
 
@@ -232,4 +239,5 @@ def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = (
     ]
     if program.circulation:  # where it stands on the page is the style's (profile) business
         blocks.append(Para("circulation", (Run(program.circulation),), ("pham_vi_luu_hanh",)))
+    blocks += AnnexLayout(builder).annexes()
     return Document(tuple(blocks))

@@ -30,9 +30,7 @@ def columns(profile: Profile, chosen: Sequence[TableColumn] | None) -> list[Colu
     rules = profile.table
     picked = chosen or [TableColumn.model_validate({"truong": f}) for f in rules.default]
     shares = [c.width or rules.columns[c.field].width for c in picked]
-    page = profile.page
-    text_width = page.width_mm - page.margin_mm.left - page.margin_mm.right
-    scale = text_width / sum(shares)
+    scale = profile.page.text_width_mm() / sum(shares)
     return [
         Column(c.field, c.title or rules.columns[c.field].title, round(share * scale, 1))
         for c, share in zip(picked, shares, strict=True)

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 from chuongtrinh.errors import Diagnostic
-from chuongtrinh.model import lint_text
+from chuongtrinh.model import lint_annex, lint_text
 from chuongtrinh.model.body import Note, work_items
 from chuongtrinh.model.fields import year_of
 from chuongtrinh.model.program import Item, Program, Section
@@ -73,6 +73,7 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
     found += _summary_year(program, located)
     found += _long_items(program, profile, located)
     found += lint_text.check(located, profile)
+    found += lint_annex.check(program, located)
     return found
 
 

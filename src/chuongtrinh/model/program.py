@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
+from chuongtrinh.model.annex import Annex
 from chuongtrinh.model.body import HeadingLabels, Item, Note, Section, SectionEntry
 from chuongtrinh.model.fields import (
     BrokenText,
@@ -20,7 +21,16 @@ from chuongtrinh.model.fields import (
 )
 from chuongtrinh.model.parts import Info, Organization, Signature, TableColumn, column
 
-__all__ = ["Item", "Note", "Organization", "Program", "Section", "Signature", "TableColumn"]
+__all__ = [
+    "Annex",
+    "Item",
+    "Note",
+    "Organization",
+    "Program",
+    "Section",
+    "Signature",
+    "TableColumn",
+]
 
 # The standard parts a document may leave out (`khong_in`).
 Part = Literal["phan_dau", "so", "ngay", "noi_nhan", "ky", "dau_ket"]
@@ -187,6 +197,22 @@ class Program(Model):
         alias="khong_in",
         examples=[["so", "noi_nhan"]],
         description="Các phần không in: phan_dau, so, ngay, noi_nhan, ky, dau_ket",
+    )
+    annexes: list[Annex] = Field(
+        [],
+        alias="phu_luc",
+        examples=[
+            [
+                {
+                    "tieu_de": "Phân công nhiệm vụ thực hiện Kế hoạch",
+                    "bang": {
+                        "cot": ["STT", "Nhiệm vụ", "Chủ trì", "Thời gian"],
+                        "dong": [{"nhom": "I. NHIỆM VỤ CHUNG"}, [1, "…", "Sở Nội vụ", "Quý I"]],
+                    },
+                }
+            ]
+        ],
+        description="Các phụ lục, in sau chữ ký, mỗi phụ lục từ một trang mới",
     )
 
     @property

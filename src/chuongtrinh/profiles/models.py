@@ -130,6 +130,12 @@ class Page(_Data):
             raise _problem("lề trên và lề dưới không chừa chỗ cho chữ", "height_mm")
         return self
 
+    def text_width_mm(self, landscape: bool = False) -> float:
+        """The width between the side margins, on the page turned sideways when `landscape`
+        (the margins stay where they are: the binding edge is still the left one)."""
+        across = self.height_mm if landscape else self.width_mm
+        return across - self.margin_mm.left - self.margin_mm.right
+
 
 class Font(_Data):
     name: str = Field(
@@ -205,6 +211,9 @@ class Labels(_Data):
     lead_agency: str = Field(description="Nhãn dòng cơ quan chủ trì: Cơ quan chủ trì tham mưu")
     draft: str = Field(description="Chữ của dấu dự thảo: Dự thảo")
     archive: str = Field("Lưu", description="Chữ đầu dòng lưu, dòng cuối nơi nhận: Lưu")
+    annex: str = Field(
+        "PHỤ LỤC", description="Chữ trên tên phụ lục: PHỤ LỤC (PHỤ LỤC I, II … khi có nhiều)"
+    )
 
 
 class Punctuation(_Data):
@@ -274,6 +283,10 @@ class Phrases(_Data):
     time_slot: TemplateName = Field(
         "khung-gio.j2",
         description="Tệp mẫu câu của một khung giờ (kieu_muc: thoi-gian): giờ, nội dung, người thực hiện",
+    )
+    annex: TemplateName = Field(
+        "phu-luc-nha-nuoc.j2",
+        description="Tệp mẫu câu của dòng '(Kèm theo … số … ngày … của …)' dưới tên phụ lục",
     )
 
 

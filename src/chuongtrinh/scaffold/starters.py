@@ -16,7 +16,8 @@ def starters_dir() -> Path:
 
 
 def starter_names() -> list[str]:
-    """The kinds of office a starter file exists for (dang-thang, dang-nam, nha-nuoc, chi-bo)."""
+    """The kinds of office a starter file exists for (dang-thang, dang-nam, nha-nuoc, chi-bo, and
+    a plan with an annex: ke-hoach-phu-luc)."""
     return sorted(p.stem for p in starters_dir().glob("*.yaml"))
 
 

@@ -104,7 +104,7 @@ def stylesheet(profile: Profile, roles: Iterable[str], scope: str) -> str:
         f"{scope} p {{ margin: 0; padding: 0 0 {defaults.space_after_pt:g}pt 0; "
         f"line-height: {_line_height(defaults.line_rule, defaults.line_pt)}; }}",
         f"{scope} table.items {{ border-collapse: collapse; }}",
-        f"{scope} table.items td {{ border: {table.border_pt:g}pt solid; "
+        f"{scope} table.items td, {scope} table.items th {{ border: {table.border_pt:g}pt solid; "
         f"padding: 0 {table.padding_mm:g}mm; }}",
     ]
     for role in sorted(set(roles)):

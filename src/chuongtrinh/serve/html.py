@@ -3,8 +3,9 @@ browser holds the .docx's text line for line.
 
 One method per kind of block (`_Html.block`); a new kind of block is one more method. A document
 is drawn as page sections (`PageSection`), each a flow of blocks on sheets of one page size and
-orientation: today every document is one portrait section of the profile's page; an annex in
-landscape would be a second section. The browser cuts each flow into sheets (assets/paginate.js).
+orientation: the body on the profile's page, then each annex (`Annex` block) on sheets of its own,
+turned sideways when it is landscape, as the .docx's Word sections are. The browser cuts each flow
+into sheets (assets/paginate.js), page numbers running on from one flow to the next.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Literal
 
-from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Row, Table
+from chuongtrinh.layout.blocks import Annex, Block, Columns, Document, Merge, Para, Row, Table
 from chuongtrinh.profiles.models import Page, Profile
 from chuongtrinh.serve.css import page_variables, role_class, stylesheet
 
@@ -48,8 +49,25 @@ class PageSection:
 
 
 def page_sections(document: Document, profile: Profile) -> list[PageSection]:
-    """The document's page sections: one, on the profile's page, until blocks carry their own."""
-    return [PageSection(profile.page, document.blocks)]
+    """The document's page sections: the body on the profile's page, then one per annex. An
+    annex's opening paragraph ends the section before it, as in the .docx (the paragraph that
+    holds that section's properties); a landscape sheet keeps the margins where they are."""
+    page = profile.page
+    sideways = page.model_copy(update={"width_mm": page.height_mm, "height_mm": page.width_mm})
+    sections: list[PageSection] = []
+    flow: list[Block] = []
+    orientation: Orientation
+    page_now, orientation = page, "portrait"
+    for block in document.blocks:
+        if not isinstance(block, Annex):
+            flow.append(block)
+            continue
+        sections.append(PageSection(page_now, (*flow, block.opening), orientation))
+        flow = list(block.blocks)
+        page_now = sideways if block.landscape else page
+        orientation = "landscape" if block.landscape else "portrait"
+    sections.append(PageSection(page_now, tuple(flow), orientation))
+    return sections
 
 
 def key_text(key: tuple[str | int, ...]) -> str:
@@ -71,6 +89,8 @@ class _Html:
             return self.columns(block)
         if isinstance(block, Table):
             return self.table(block)
+        if isinstance(block, Annex):  # page_sections gives an annex a flow of its own
+            return "".join(self.block(inner) for inner in block.blocks)
         return self.para(block)
 
     def para(self, para: Para) -> str:
@@ -107,6 +127,22 @@ class _Html:
             f"<{tag}{colspan}>{''.join(self.para(p) for p in cell)}</{tag}>" for cell in cells
         )
 
+    def merged_cells(self, tag: str, row: Row, below: list[Row]) -> str:
+        """Cells spanning columns (colspan) and merged down (rowspan: the rows under it whose
+        cell in that grid column continues the merge; those cells are not drawn). An empty
+        cell holds an empty paragraph, as Word's does."""
+        out, column = [], 0
+        for paras, merge in zip(row.cells, row.merges, strict=True):
+            here, column = column, column + merge.span
+            if merge.down == "continue":
+                continue
+            attributes = f' colspan="{merge.span}"' if merge.span > 1 else ""
+            if merge.down == "restart":  # centred down its rows, as the .docx sets it
+                attributes += f' rowspan="{1 + _continued(below, here)}" class="merged"'
+            inner = "".join(self.para(p) for p in paras) or "<p></p>"
+            out.append(f"<{tag}{attributes}>{inner}</{tag}>")
+        return "".join(out)
+
     def grid(self, kind: str, widths: tuple[float, ...], indent_mm: float = 0) -> str:
         """A fixed-layout table's opening and its column widths."""
         style = f"width: {sum(widths):g}mm; margin-left: {indent_mm:g}mm"
@@ -119,17 +155,42 @@ class _Html:
         head = self.grid(f"columns {role_class(block.role)}", rules.widths_mm, rules.indent_mm)
         return f"{head}<tr>{self.cells('td', (block.left, block.right), 2)}</tr></table>"
 
-    def row(self, row: Row, span: int) -> str:
+    def row(self, row: Row, span: int, below: list[Row]) -> str:
         classes = " ".join(filter(None, (f"row-{row.kind}", self.marks.row(row))))
         tag = "th" if row.kind == "header" else "td"
-        return f'<tr class="{classes}">{self.cells(tag, row.cells, span)}</tr>'
+        cells = (
+            self.merged_cells(tag, row, below) if row.merges else self.cells(tag, row.cells, span)
+        )
+        return f'<tr class="{classes}">{cells}</tr>'
 
     def table(self, block: Table) -> str:
-        """Items as a bordered table; header rows in <thead>, which the sheets repeat."""
-        span = len(block.widths_mm)
-        head = "".join(self.row(r, span) for r in block.rows if r.kind == "header")
-        body = "".join(self.row(r, span) for r in block.rows if r.kind != "header")
+        """Items or an annex's table, bordered; header rows in <thead>, which the sheets
+        repeat; merged cells as colspan and rowspan."""
+        span, rows = len(block.widths_mm), list(block.rows)
+        drawn = [self.row(r, span, rows[n + 1 :]) for n, r in enumerate(rows)]
+        head = "".join(d for d, r in zip(drawn, rows, strict=True) if r.kind == "header")
+        body = "".join(d for d, r in zip(drawn, rows, strict=True) if r.kind != "header")
         return f"{self.grid('items', block.widths_mm)}<thead>{head}</thead><tbody>{body}</tbody></table>"
+
+
+def _continued(rows: list[Row], column: int) -> int:
+    """How many of `rows`, from the first, continue a merge down in grid `column`."""
+    count = 0
+    for row in rows:
+        if _merge_at(row, column).down != "continue":
+            break
+        count += 1
+    return count
+
+
+def _merge_at(row: Row, column: int) -> Merge:
+    """The merge of the cell that starts at grid `column` of `row` (none: no merge)."""
+    start = 0
+    for merge in row.merges:
+        if start == column:
+            return merge
+        start += merge.span
+    return Merge()
 
 
 def render(document: Document, profile: Profile, marks: Marks | None = None) -> str:

@@ -1,4 +1,4 @@
-// Cuts each page section (<section class="flow">) of a previewed document into A4 sheets, as
+// Cuts each page section (<section class="flow">) of a previewed document into sheets, as
 // near to Word's page breaks as a browser allows: paragraphs split between lines (at least two
 // lines on each side, as Word's widow and orphan control keeps), headings kept with what
 // follows, table rows never split and the header row repeated on every sheet, the header and
@@ -78,8 +78,23 @@ const Paginate = (() => {
     const rows = Array.from(table.tBodies[0].rows);
     const bottom = limit(body);
     let cut = rows.findIndex((row) => row.getBoundingClientRect().bottom > bottom);
-    // A group row's heading keeps with the row under it.
-    while (cut > 0 && rows[cut - 1].querySelector("[data-keep-next]")) cut -= 1;
+    // A group row's heading keeps with the row under it; cells merged down (an annex's) stay
+    // whole: cut above the first row of such a merge. Each may move the cut for the other.
+    for (let moved = true; moved && cut > 0; ) {
+      moved = false;
+      while (cut > 0 && rows[cut - 1].querySelector("[data-keep-next]")) {
+        cut -= 1;
+        moved = true;
+      }
+      for (let i = 0; i < cut; i += 1) {
+        for (const cell of rows[i].cells) {
+          if (i + cell.rowSpan > cut) {
+            cut = i;
+            moved = true;
+          }
+        }
+      }
+    }
     if (cut <= 0) return null;
     const rest = table.cloneNode(false);
     rest.appendChild(table.querySelector("colgroup").cloneNode(true));
@@ -112,8 +127,9 @@ const Paginate = (() => {
     return carried;
   }
 
-  function flowInto(flow, blocks) {
-    let number = 1;
+  // Fills sheets numbered from `first`; the last sheet's body and number.
+  function flowInto(flow, blocks, first) {
+    let number = first;
     let body = newSheet(flow, number);
     const next = () => {
       number += 1;
@@ -137,23 +153,29 @@ const Paginate = (() => {
       carried.forEach((element) => body.appendChild(element));
       queue.unshift(block);
     }
-    return body;
+    return [body, number];
   }
 
-  function paginateFlow(flow) {
+  // Cuts one flow into sheets numbered from `first`; the number of its last sheet.
+  function paginateFlow(flow, first) {
     const blocks = Array.from(flow.children);
     const atBottom = blocks.filter((block) => block.dataset.pageBottom);
     flow.textContent = "";
-    const last = flowInto(flow, blocks.filter((block) => !block.dataset.pageBottom));
+    const [last, number] = flowInto(flow, blocks.filter((block) => !block.dataset.pageBottom), first);
     for (const block of atBottom) {
       block.classList.add("page-bottom");
       block.style.bottom = `${block.dataset.pageBottom}mm`;
       last.parentElement.appendChild(block);
     }
+    return number;
   }
 
+  // Page numbers run on from one page section (an annex's) to the next, as in the .docx.
   function all(root) {
-    root.querySelectorAll("section.flow").forEach(paginateFlow);
+    let number = 0;
+    for (const flow of root.querySelectorAll("section.flow")) {
+      number = paginateFlow(flow, number + 1);
+    }
   }
 
   // The text of the previewed document, one paragraph a line, as the .docx reader gives it:
