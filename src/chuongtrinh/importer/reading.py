@@ -3,6 +3,7 @@ automatic number, if any) and tables (rows of cells of paragraphs)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,6 +172,8 @@ class _Reader:
             if run.font.name:
                 fonts.add(run.font.name)
                 text = tcvn3.to_unicode(text, run.font.name)
+            # Decomposed (NFD) Vietnamese, as some editors save it: read as the composed form.
+            text = unicodedata.normalize("NFC", text)
             pieces.append(Piece(text, bold, italic))
         name = paragraph.style.name if paragraph.style is not None else ""
         return Para(self.count, name or "", pieces, self.numbers.label(paragraph), frozenset(fonts))

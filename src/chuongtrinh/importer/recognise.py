@@ -19,7 +19,7 @@ from chuongtrinh.importer.reading import Grid, Para, Unit, read
 from chuongtrinh.importer.state import Imported, State
 from chuongtrinh.importer.tables import read_table
 from chuongtrinh.importer.text import pieces
-from chuongtrinh.importer.title import is_kind, read_title
+from chuongtrinh.importer.title import is_kind, read_title, title_like
 from chuongtrinh.importer.word97 import legacy_fonts
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.profiles.recognise import phrasebook
@@ -35,6 +35,7 @@ _ORDER = (
 )  # fmt: skip
 # The signature block's roles in a file this tool wrote: where a closing without recipients starts.
 _SIGNATURE_ROLES = ("authority", "position", "signer")
+_HEADER_UNITS = 12  # the title of a document comes within its first units
 
 
 def _paras(unit: Unit) -> list[Para]:
@@ -55,14 +56,35 @@ def _is_closing(state: State, unit: Unit) -> bool:
     ) or any(p.role in ("recipients_label", *_SIGNATURE_ROLES) for p in paras)
 
 
+def _kind_at(state: State, units: list[Unit]) -> int | None:
+    """Where the title starts: the kind line ('CHƯƠNG TRÌNH', 'CHƯƠNG TRÌNH HỘI NGHỊ'); else,
+    for a kind the rule sets do not name ('GIẤY MỜI HỌP'), the first line in capitals after
+    the header (its table, or its date line)."""
+    known = (i for i, u in enumerate(units) if isinstance(u, Para) and is_kind(state, u))
+    if (found := next(known, None)) is not None:
+        return found
+    head = units[:_HEADER_UNITS]
+    dated = [i for i, u in enumerate(head) for p in _paras(u) if _dated(state, p)]
+    tables = [i for i, u in enumerate(head) if isinstance(u, Grid)]
+    after = (dated or tables or [len(head)])[0]
+    titles = (
+        i for i, u in enumerate(head) if i >= after and isinstance(u, Para) and title_like(state, u)
+    )
+    return next(titles, None)
+
+
+def _dated(state: State, para: Para) -> bool:
+    return any(
+        p.match(line) for _, line in pieces(para, state.phrases) for p in state.phrases.dates.line
+    )
+
+
 def recognise(units: list[Unit], profile: Profile | None = None, system: str = "") -> Imported:
     """The program in `units`, the header, title, body and closing read in turn (with the
     phrases of `profile` first, when the document was made under a rule set of its own, which
     `system` names for `he_thong`: the path of its file)."""
     state = State(phrasebook(profile), own=any(p.role for p in _all_paras(units)))
-    kind_at = next(
-        (i for i, u in enumerate(units) if isinstance(u, Para) and is_kind(state, u)), None
-    )
+    kind_at = _kind_at(state, units)
     if kind_at is None:
         raise ValueError("không thấy tên loại văn bản (CHƯƠNG TRÌNH, KẾ HOẠCH…)")
     closing_at = next(

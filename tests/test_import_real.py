@@ -1,0 +1,67 @@
+"""Import on real documents typed in Word by offices (tests/data/real): the structure a user
+cares about comes back: the kind and summary, the number, the labels and nesting of sections."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import docx
+
+from chuongtrinh.importer.emit import report
+from chuongtrinh.importer.recognise import import_document
+from helpers.handmade import para
+
+REAL = Path(__file__).parent / "data" / "real"
+
+
+def imported(number: str) -> dict[str, Any]:
+    (path,) = REAL.glob(f"{number}-*.docx")
+    return import_document(path).data
+
+
+def test_a_plan_saved_in_decomposed_unicode_is_found_by_its_kind_line() -> None:
+    found = imported("03")  # 'KẾ HOẠCH' typed as K + Ê + combining acute
+    assert found["loai"] == "KH"
+    assert found["trich_yeu"].startswith("Triển khai thi hành Luật Phòng cháy")
+    assert [s["tieu_de"] for s in found["noi_dung"]][:2] == [
+        "MỤC ĐÍCH, YÊU CẦU",
+        "NỘI DUNG THỰC HIỆN",
+    ]
+
+
+def test_a_report_whose_title_runs_on_the_kind_line_keeps_it_as_the_summary() -> None:
+    found = imported("08")  # 'BÁO CÁO CÔNG TÁC TUẦN 02 THÁNG 6 NĂM 2026', '(Từ ngày …)'
+    assert found["loai"] == "BC"
+    assert "ten_loai" not in found
+    assert found["trich_yeu"] == "CÔNG TÁC TUẦN 02 THÁNG 6 NĂM 2026"
+    assert found["tieu_de_phu"] == ["(Từ ngày 22/6/2026 đến ngày 25/6/2026)"]
+    assert found["khong_in"] == ["so"]  # no number line in the original
+
+
+def test_a_kind_the_rule_sets_do_not_name_is_the_capital_line_after_the_header() -> None:
+    found = imported("13")  # GIẤY MỜI HỌP, 'Số: /GM-UBND'
+    assert (found["loai"], found["ten_loai"]) == ("GM", "GIẤY MỜI HỌP")
+    assert found["trich_yeu"] == "Về tình hình triển khai các cụm công nghiệp trên địa bàn tỉnh."
+
+
+def test_a_party_number_typed_with_the_state_colon_is_read_with_a_warning() -> None:
+    doc = docx.Document()
+    para(doc, "ĐẢNG BỘ XÃ MỸ HIỆP", bold=False)
+    para(doc, "ĐẢNG ỦY XÃ", bold=True)
+    para(doc, "Số: 58-CTr/ĐU")
+    para(doc, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True)
+    para(doc, "Mỹ Hiệp, ngày 12 tháng 3 năm 2026")
+    para(doc, "CHƯƠNG TRÌNH", bold=True)
+    para(doc, "Công tác tháng 3 năm 2026", bold=True)
+    para(doc, "- Họp chi bộ định kỳ")
+    data = io.BytesIO()
+    doc.save(data)
+    result = import_document(io.BytesIO(data.getvalue()))
+    assert result.data["so"] == "58"
+    assert result.data["co_quan"]["viet_tat"] == "ĐU"  # read, not made from the name's initials
+    assert result.data["he_thong"] == "dang"
+    assert not [u for u in result.unplaced if "58" in u.text]
+    warning = next(line for line in report(result) if "Số: 58-CTr/ĐU" in line)
+    assert "dấu ':'" in warning
