@@ -9,7 +9,8 @@ from typing import Any
 
 import docx
 
-from chuongtrinh.importer.emit import report
+from chuongtrinh.api import compile_text, layout
+from chuongtrinh.importer.emit import report, to_yaml
 from chuongtrinh.importer.recognise import import_document
 from helpers.handmade import para
 
@@ -65,3 +66,64 @@ def test_a_party_number_typed_with_the_state_colon_is_read_with_a_warning() -> N
     assert not [u for u in result.unplaced if "58" in u.text]
     warning = next(line for line in report(result) if "Số: 58-CTr/ĐU" in line)
     assert "dấu ':'" in warning
+
+
+def rebuilt(number: str) -> list[str]:
+    """The lines of the document built back from the imported YAML."""
+    (path,) = REAL.glob(f"{number}-*.docx")
+    text = to_yaml(import_document(path), path.name)
+    return [
+        line
+        for p in layout(compile_text(text, path.name)).paragraphs()
+        for line in p.text.split("\n")
+    ]
+
+
+def section(found: dict[str, Any], *titles: str) -> dict[str, Any]:
+    """The section reached through `titles`, each the start of a heading at the next depth."""
+    here: dict[str, Any] = {"noi_dung": found["noi_dung"]}
+    for title in titles:
+        here = next(
+            s
+            for s in here["noi_dung"]
+            if isinstance(s, dict) and s.get("tieu_de", "").startswith(title)
+        )
+    return here
+
+
+def test_steps_numbered_3_1_under_a_heading_keep_their_labels_and_their_dashes() -> None:
+    found = imported("05")
+    steps = section(found, "TỔ CHỨC HỘI NGHỊ LẤY Ý KIẾN", "Trình tự tổ chức")
+    assert steps["kieu_muc"] == "1.1."
+    first = steps["muc"][0]
+    assert first["noi_dung"].startswith("Chủ trì tuyên bố lý do")  # not '1. Chủ trì …'
+    assert first["muc"][0] == "Giới thiệu mục đích, yêu cầu của hội nghị;"
+    lines = rebuilt("05")
+    assert any(line.startswith("3.1. Chủ trì tuyên bố lý do") for line in lines)
+    assert any(line.startswith("3.9. Hội nghị thông qua biên bản") for line in lines)
+
+
+def test_a_bold_numbered_label_with_a_colon_is_not_a_time_slot() -> None:
+    found = imported("05")  # '**1. Nội dung:** Ban Thường trực …'
+    assert found.get("kieu_muc") != "thoi-gian"
+    assert "thoi-gian" not in str(found["noi_dung"])
+
+
+def test_typed_heading_labels_are_kept_as_the_document_numbers_them() -> None:
+    found = imported("15")  # parts A., B. typed above Word-numbered headings
+    assert found["danh_so"][0] == "A."
+    assert found["noi_dung"][1]["tieu_de"].startswith("ĐỐI VỚI VIỆC HIỆP THƯƠNG, GIỚI THIỆU")
+    assert any(line.startswith("A. ĐỐI VỚI VIỆC HIỆP THƯƠNG") for line in rebuilt("15"))
+
+
+def test_the_annex_after_the_signature_feeds_neither_the_signer_nor_the_body() -> None:
+    result = import_document(next(REAL.glob("02-*.docx")))
+    assert result.data["ky"] == {
+        "tham_quyen": "KT. GIÁM ĐỐC",
+        "chuc_vu": "PHÓ GIÁM ĐỐC",
+        "ho_ten": "Hoàng Văn Thuân",
+    }
+    assert "PHÂN CÔNG NHIỆM VỤ" not in str(result.data)
+    annex = [u for u in result.unplaced if u.why == "phụ lục sau chữ ký"]
+    assert annex[0].text.startswith("PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC")
+    assert any("Rà soát việc đáp ứng" in u.text for u in annex)  # the table, kept as comments

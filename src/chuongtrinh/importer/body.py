@@ -13,17 +13,12 @@ from chuongtrinh.importer import labels
 from chuongtrinh.importer.outline import Section, outline_out
 from chuongtrinh.importer.reading import Grid, Para, Unit
 from chuongtrinh.importer.state import State
-from chuongtrinh.importer.text import GROUNDS, HEADING, ITEM, tidy
+from chuongtrinh.importer.text import BOLD_LABEL, GROUNDS, HEADING, ITEM, tidy
 from chuongtrinh.profiles.recognise import ITEM_REF
 
 _HEADING_STYLE = re.compile(r"^(?:Heading|Tiêu đề|Title)\s*(\d*)$", re.IGNORECASE)
 # Items whose lead-agency line follows the run of them (no numbers to refer to).
 _UNCOUNTED = ("-", "+", "*", "•", "thoi-gian")
-
-
-def heading_kind(match: re.Match[str]) -> str:
-    """Which numbering a typed heading uses: 'roman', 'arabic' or 'letter'."""
-    return next(k for k in ("roman", "arabic", "letter") if match[k])
 
 
 class Body:
@@ -33,7 +28,8 @@ class Body:
         self.state = state
         self.root = Section(0)
         self.stack: list[Section] = [self.root]
-        self.heading_kinds: list[str] = []
+        self.heading_kinds: list[str] = []  # label styles of typed headings, outermost first
+        self.last_labels: dict[str, str] = {}  # the last typed heading label of each style
         self.pre: list[tuple[Para, str]] = []
         self.started = False
         self.parts = False  # 'Phần thứ nhất' lines: the headings below them one level down
@@ -82,10 +78,7 @@ class Body:
             bold_text = f"{para.auto_label} {bold_text}"
         match = HEADING.match(bold_text)
         if not role and match and (para.all_bold or heading_style):
-            kind = heading_kind(match)
-            if kind not in self.heading_kinds:
-                self.heading_kinds.append(kind)
-            self.heading(self.heading_kinds.index(kind) + 1, match["rest"])
+            self.typed_heading(match["label"], match["rest"])
             return
         if not role and heading_style:
             self.heading(int(heading_style[1] or 1), bold_text)
@@ -94,6 +87,8 @@ class Body:
         if role in ("item", None) and (slot := labels.TIME_SLOT.match(text)):
             self.time_slot(slot)
             return
+        if not role and (bold := BOLD_LABEL.match(text)) and ITEM.match(bold["label"] + " x"):
+            text = f"{bold['label']} {bold['rest']}"
         item = (labels.LABELLED if role == "item" else ITEM).match(text)
         if role in ("item", None) and item:
             self.item(item["label"], item["rest"])
@@ -110,6 +105,31 @@ class Body:
                 self.free(text)
             return
         self.state.leave(para, f"vai trò '{role}' không thuộc phần nội dung")
+
+    def typed_heading(
+        self, label: str, title: str, base: float = 0, kinds: list[str] | None = None
+    ) -> None:
+        """A heading typed with its label: its level (under `base`) from the order its label
+        style first appears in `kinds` (the body's, or a table's own): 'A.' parts, then 'I.',
+        '1.', '1.1.' …; the style kept for `danh_so`."""
+        kinds = self.heading_kinds if kinds is None else kinds
+        style = self.heading_style(label)
+        if style not in kinds:
+            kinds.append(style)
+        self.last_labels[style] = label
+        self.heading(base + kinds.index(style) + 1, title, style)
+
+    def heading_style(self, label: str) -> str:
+        """'C.' after 'B.' is a letter, 'C.' alone a roman hundred: the last letter heading
+        tells (see `labels.style_of`)."""
+        last = self.last_labels.get("A.", "")
+        follows = len(last) == 2 and len(label) == 2 and ord(label[0]) == ord(last[0]) + 1
+        before = (
+            "A."
+            if follows or ("A." in self.heading_kinds and "I." not in self.heading_kinds)
+            else None
+        )
+        return labels.style_of(label, before)
 
     def own_heading(self, para: Para) -> None:
         """A heading this tool wrote: its level from its style, its label read back."""

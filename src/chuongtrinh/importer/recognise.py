@@ -18,7 +18,7 @@ from chuongtrinh.importer.header import decide_family, read_header
 from chuongtrinh.importer.reading import Grid, Para, Unit, read
 from chuongtrinh.importer.state import Imported, State
 from chuongtrinh.importer.tables import read_table
-from chuongtrinh.importer.text import pieces
+from chuongtrinh.importer.text import pieces, tidy
 from chuongtrinh.importer.title import is_kind, read_title, title_like
 from chuongtrinh.importer.word97 import legacy_fonts
 from chuongtrinh.profiles.models import Profile
@@ -35,7 +35,11 @@ _ORDER = (
 )  # fmt: skip
 # The signature block's roles in a file this tool wrote: where a closing without recipients starts.
 _SIGNATURE_ROLES = ("authority", "position", "signer")
-_HEADER_UNITS = 12  # the title of a document comes within its first units
+_HEADER_UNITS = 12
+_ANNEX = re.compile(r"^PHỤ LỤC\b")
+_ATTACHED = re.compile(
+    r"^\(?\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE
+)  # the title of a document comes within its first units
 
 
 def _paras(unit: Unit) -> list[Para]:
@@ -79,6 +83,31 @@ def _dated(state: State, para: Para) -> bool:
     )
 
 
+def _annex_left(state: State, units: list[Unit], closing_at: int) -> int:
+    """Where the annexes after the signature start ('PHỤ LỤC', or a title in capitals with
+    '(Kèm theo …)' under it); their paragraphs are kept as comments, so that neither the
+    signature nor the body takes a line of them."""
+    start = len(units)
+    for i in range(closing_at + 1, len(units)):
+        unit = units[i]
+        if isinstance(unit, Para) and (_ANNEX.match(tidy(unit.text)) or _titles_annex(units, i)):
+            start = i
+            break
+    for para in _all_paras(units[start:]):
+        if para.text.strip():
+            state.leave(para, "phụ lục sau chữ ký")
+    return start
+
+
+def _titles_annex(units: list[Unit], at: int) -> bool:
+    """A line in capitals whose next lines say what it is attached to."""
+    first = units[at]
+    if not isinstance(first, Para) or (text := tidy(first.text)) != text.upper() or len(text) < 10:
+        return False
+    near = [tidy(u.text) for u in units[at + 1 : at + 4] if isinstance(u, Para)]
+    return any(_ATTACHED.match(line) for line in near)
+
+
 def recognise(units: list[Unit], profile: Profile | None = None, system: str = "") -> Imported:
     """The program in `units`, the header, title, body and closing read in turn (with the
     phrases of `profile` first, when the document was made under a rule set of its own, which
@@ -90,6 +119,7 @@ def recognise(units: list[Unit], profile: Profile | None = None, system: str = "
     closing_at = next(
         (i for i in range(kind_at + 1, len(units)) if _is_closing(state, units[i])), len(units)
     )
+    annex_at = _annex_left(state, units, closing_at)
     header = list(_all_paras(units[:kind_at]))
     banner, number = read_header(state, header)
     rest = read_title(state, units[kind_at:closing_at])
@@ -97,7 +127,7 @@ def recognise(units: list[Unit], profile: Profile | None = None, system: str = "
         state.data["khong_in"] = ["so"]  # a header without its number line
         state.guess("khong_in", "so", "chắc chắn (phần đầu không có dòng số)")
     read_body(state, rest, read_table)
-    read_closing(state, list(_all_paras(units[closing_at:])))
+    read_closing(state, list(_all_paras(units[closing_at:annex_at])))
     decide_family(state, banner, number)
     if system:
         state.data["he_thong"] = system

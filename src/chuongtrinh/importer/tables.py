@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chuongtrinh.importer.body import Body, heading_kind
+from chuongtrinh.importer.body import Body
 from chuongtrinh.importer.reading import Grid, Para
 from chuongtrinh.importer.text import HEADING, tidy
 from chuongtrinh.profiles import loader as profiles
@@ -65,10 +65,7 @@ def _merged_row(body: Body, paras: list[Para], base: float, kinds: list[str]) ->
             continue
         match = HEADING.match(state.markup(para, plain_bold=True))
         if match and (para.role == "table_group" or para.all_bold):
-            kind = heading_kind(match)
-            if kind not in kinds:
-                kinds.append(kind)
-            body.heading(base + kinds.index(kind) + 1, match["rest"])
+            body.typed_heading(match["label"], match["rest"], base, kinds)
         elif para.role == "table_note" or para.all_italic:
             body.free(state.markup(para, plain_italic=True))
         else:
