@@ -99,12 +99,18 @@ def labels_kept(before: list[tuple[str, str]], after: list[tuple[str, str]]) -> 
         return 1.0
     kept, at = 0, 0
     for label, key in before:
-        found = next((i for i in range(at, len(after)) if after[i][1] == key), None)
+        found = next((i for i in range(at, len(after)) if _same(after[i][1], key)), None)
         if found is None:
             continue
         at = found + 1
         kept += after[found][0] == label
     return kept / len(before)
+
+
+def _same(one: str, other: str) -> bool:
+    """The same paragraph: its first words, or a heading split from its run-in text
+    ('1. Nội dung: Ban …' → '1. Nội dung:' and the paragraph after it)."""
+    return one.startswith(other) or other.startswith(one)
 
 
 def measure(path: Path, keep: Path | None) -> Row:

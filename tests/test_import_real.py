@@ -127,3 +127,93 @@ def test_the_annex_after_the_signature_feeds_neither_the_signer_nor_the_body() -
     annex = [u for u in result.unplaced if u.why == "phụ lục sau chữ ký"]
     assert annex[0].text.startswith("PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC")
     assert any("Rà soát việc đáp ứng" in u.text for u in annex)  # the table, kept as comments
+
+
+def typed(lines: list[tuple[str, bool]]) -> dict[str, Any]:
+    """The YAML data of a document typed line by line (text, bold)."""
+    doc = docx.Document()
+    for text, bold in lines:
+        para(doc, text, bold=bold)
+    data = io.BytesIO()
+    doc.save(data)
+    return import_document(io.BytesIO(data.getvalue())).data
+
+
+def test_an_agenda_without_the_standard_header_reads_its_information_and_slots() -> None:
+    found = typed(
+        [
+            ("CHƯƠNG TRÌNH HỘI NGHỊ", True),
+            ("Sơ kết công tác quý I năm 2026", True),
+            ("Thời gian: 14 giờ 00, ngày 19/3/2026", False),
+            ("Địa điểm: Hội trường Ủy ban nhân dân xã", False),
+            ("14h00 - 14h15: Khai mạc, giới thiệu đại biểu", False),
+            ("14h15 - 15h00: Báo cáo sơ kết (Đồng chí Chủ tịch)", False),
+        ]
+    )
+    assert found["khong_in"] == ["phan_dau"]  # nothing above the title: none printed
+    assert found["ten_loai"] == "CHƯƠNG TRÌNH HỘI NGHỊ"
+    assert found["trich_yeu"] == "Sơ kết công tác quý I năm 2026"
+    assert found["thong_tin"] == {
+        "thoi_gian": "14 giờ 00, ngày 19/3/2026",
+        "dia_diem": "Hội trường Ủy ban nhân dân xã",
+    }
+    assert found["kieu_muc"] == "thoi-gian"
+    assert found["noi_dung"][0]["muc"][0] == {
+        "noi_dung": "Khai mạc, giới thiệu đại biểu",
+        "thoi_gian": "14h00 - 14h15",
+    }
+    lines = to_yaml_lines(found)
+    assert lines[:2] == ["CHƯƠNG TRÌNH HỘI NGHỊ", "Sơ kết công tác quý I năm 2026"]
+
+
+def test_lettered_subheadings_with_dashes_and_lettered_items_keep_their_labels() -> None:
+    found = typed(
+        [
+            ("ĐẢNG CỘNG SẢN VIỆT NAM", True),
+            ("Mỹ Hiệp, ngày 12 tháng 3 năm 2026", False),
+            ("KẾ HOẠCH", True),
+            ("Thực hiện chuyển đổi số năm 2026", True),
+            ("I. MỤC ĐÍCH, YÊU CẦU", True),
+            ("1. Mục đích", True),
+            ("a) Nâng cao nhận thức của cán bộ", False),
+            ("b) Bảo đảm hạ tầng số", False),
+            ("2. Yêu cầu", True),
+            ("a) Bám sát chỉ đạo của cấp trên", False),
+            ("II. NHIỆM VỤ", True),
+            ("1. Nhiệm vụ chung", True),
+            ("a) Mục tiêu", True),
+            ("- Hoàn thành cổng thông tin", False),
+            ("- Số hóa hồ sơ", False),
+            ("b) Giải pháp", True),
+            ("- Tập huấn cán bộ", False),
+        ]
+    )
+    purpose = section(found, "MỤC ĐÍCH", "Mục đích")
+    assert purpose["muc"] == ["Nâng cao nhận thức của cán bộ", "Bảo đảm hạ tầng số"]
+    aims = section(found, "NHIỆM VỤ", "Nhiệm vụ chung", "Mục tiêu")
+    assert aims["muc"] == ["Hoàn thành cổng thông tin", "Số hóa hồ sơ"]
+    lines = to_yaml_lines(found)
+    body = lines[lines.index("I. MỤC ĐÍCH, YÊU CẦU") :]
+    assert body == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "a) Nâng cao nhận thức của cán bộ",
+        "b) Bảo đảm hạ tầng số",
+        "2. Yêu cầu",
+        "a) Bám sát chỉ đạo của cấp trên",  # letters restart under each heading
+        "II. NHIỆM VỤ",
+        "1. Nhiệm vụ chung",
+        "a) Mục tiêu",
+        "- Hoàn thành cổng thông tin",
+        "- Số hóa hồ sơ",
+        "b) Giải pháp",
+        "- Tập huấn cán bộ",
+    ]
+
+
+def to_yaml_lines(found: dict[str, Any]) -> list[str]:
+    """The lines of the document built from `found`."""
+    from chuongtrinh.importer.state import Imported
+
+    text = to_yaml(Imported(found, [], [], 0), "typed.docx")
+    return [p.text for p in layout(compile_text(text, "typed.yaml")).paragraphs()]

@@ -13,7 +13,7 @@ from chuongtrinh.importer import labels
 from chuongtrinh.importer.outline import Section, outline_out
 from chuongtrinh.importer.reading import Grid, Para, Unit
 from chuongtrinh.importer.state import State
-from chuongtrinh.importer.text import BOLD_LABEL, GROUNDS, HEADING, ITEM, tidy
+from chuongtrinh.importer.text import BOLD_LABEL, GROUNDS, HEADING, ITEM, RUN_IN, tidy
 from chuongtrinh.profiles.recognise import ITEM_REF
 
 _HEADING_STYLE = re.compile(r"^(?:Heading|Tiêu đề|Title)\s*(\d*)$", re.IGNORECASE)
@@ -34,6 +34,7 @@ class Body:
         self.started = False
         self.parts = False  # 'Phần thứ nhất' lines: the headings below them one level down
         self.waiting: list[str] = []  # free paragraphs after items: between items, or not
+        self.slots = "thong_tin" in state.data  # an agenda: plain '14h00 - 14h15: …' are slots
 
     def start(self) -> None:
         """The body proper begins: what came before is căn cứ and mở đầu."""
@@ -73,7 +74,9 @@ class Body:
             self.lead(para, lead)
             return
         # A Heading style gives the emphasis (pandoc's are italic or coloured): not markup.
-        bold_text = markup(para, plain_bold=True, plain_italic=bool(heading_style))
+        # A bold italic heading (a second level, often) is not italic markup either.
+        whole = bool(heading_style) or (para.all_bold and para.all_italic)
+        bold_text = markup(para, plain_bold=True, plain_italic=whole)
         if para.auto_label and not role:
             bold_text = f"{para.auto_label} {bold_text}"
         match = HEADING.match(bold_text)
@@ -86,6 +89,11 @@ class Body:
             return
         if role in ("item", None) and (slot := labels.TIME_SLOT.match(text)):
             self.time_slot(slot)
+            return
+        if not role and self.slots and (slot := labels.PLAIN_SLOT.match(text)):
+            self.time_slot(slot)  # an agenda typed plainly: '14h15 - 15h00: Thảo luận'
+            return
+        if not role and self.run_in(text):
             return
         if not role and (bold := BOLD_LABEL.match(text)) and ITEM.match(bold["label"] + " x"):
             text = f"{bold['label']} {bold['rest']}"
@@ -105,6 +113,21 @@ class Body:
                 self.free(text)
             return
         self.state.leave(para, f"vai trò '{role}' không thuộc phần nội dung")
+
+    def run_in(self, text: str) -> bool:
+        """'**1. Nội dung:** Ban Thường trực …': a numbered heading in bold and its first
+        paragraph typed on one line; the heading's title runs to its colon."""
+        bold = RUN_IN.match(text)
+        head = HEADING.match(bold["head"]) if bold else None
+        if bold is None or head is None or ":" not in head["rest"]:
+            return False
+        title, _, more = head["rest"].partition(":")
+        more = more.strip()
+        self.typed_heading(head["label"], f"{title.strip()}:")
+        rest = (f"**{more}**" if more else "") + bold["tail"]
+        if rest.strip():
+            self.free(tidy(rest))
+        return True
 
     def typed_heading(
         self, label: str, title: str, base: float = 0, kinds: list[str] | None = None
@@ -198,6 +221,7 @@ class Body:
 
     def time_slot(self, match: re.Match[str]) -> None:
         """'**14h00 - 14h15:** Khai mạc (*Đồng chí Bí thư*)' → thoi_gian, noi_dung, thuc_hien."""
+        self.slots = True
         fields = {"thoi_gian": match["when"].strip()}
         rest = match["rest"].strip()
         if presenter := labels.PRESENTER.match(rest):

@@ -123,7 +123,10 @@ def recognise(units: list[Unit], profile: Profile | None = None, system: str = "
     header = list(_all_paras(units[:kind_at]))
     banner, number = read_header(state, header)
     rest = read_title(state, units[kind_at:closing_at])
-    if header and number is None and "kem_theo" not in state.data:
+    if not any(p.text.strip() for p in header):  # an agenda or annex typed without one
+        state.data["khong_in"] = ["phan_dau"]
+        state.guess("khong_in", "phan_dau", "chắc chắn (văn bản không có phần đầu)")
+    elif number is None and "kem_theo" not in state.data:
         state.data["khong_in"] = ["so"]  # a header without its number line
         state.guess("khong_in", "so", "chắc chắn (phần đầu không có dòng số)")
     read_body(state, rest, read_table)

@@ -19,6 +19,8 @@ HEADING = re.compile(
 ITEM = re.compile(r"^(?P<label>[-+•–]|\(\d+\)|\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*(?P<rest>\S.*)$", re.S)
 # A label typed in bold before plain text ('**1.** Phối hợp …'): the label of an item.
 BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*\s]{1,8})\*\*\s+(?P<rest>\S.*)$", re.S)
+# A paragraph that starts in bold: the bold part and what follows it.
+RUN_IN = re.compile(r"^\*\*(?P<head>[^*]+)\*\*(?P<tail>.*\S.*)$", re.S)
 GROUNDS = re.compile(r"^(?:[-–+]\s*)?Căn cứ\b")
 
 
