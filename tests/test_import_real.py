@@ -217,3 +217,10 @@ def to_yaml_lines(found: dict[str, Any]) -> list[str]:
 
     text = to_yaml(Imported(found, [], [], 0), "typed.docx")
     return [p.text for p in layout(compile_text(text, "typed.yaml")).paragraphs()]
+
+
+def test_a_table_column_the_contract_has_no_field_for_is_kept_as_comments() -> None:
+    result = import_document(next(REAL.glob("01-*.docx")))  # Địa điểm, Cơ quan chuẩn bị …
+    assert result.data["trinh_bay"] == "bang"
+    left = [u.text for u in result.unplaced]
+    assert {"Địa điểm", "Cơ quan chuẩn bị", "Thành phần", "{dia_diem}"} <= set(left)
