@@ -224,3 +224,23 @@ def test_a_table_column_the_contract_has_no_field_for_is_kept_as_comments() -> N
     assert result.data["trinh_bay"] == "bang"
     left = [u.text for u in result.unplaced]
     assert {"Địa điểm", "Cơ quan chuẩn bị", "Thành phần", "{dia_diem}"} <= set(left)
+
+
+def test_a_six_level_outline_reads_into_nested_sections_with_its_numbering() -> None:
+    found = imported("11")  # no header: Phần thứ nhất / I. / 1. / a. / - / *
+    assert found["khong_in"] == ["phan_dau"]
+    assert found["ten_loai"] == "ĐỀ CƯƠNG BÁO CÁO"
+    assert found["danh_so"] == ["Phần thứ nhất", "I.", "1.", "a."]
+    drugs = section(
+        found,
+        "TÌNH HÌNH, KẾT QUẢ THỰC HIỆN",
+        "ĐẶC ĐIỂM TÌNH HÌNH",
+        "Tình hình tội phạm và tệ nạn",
+        "Tình hình tội phạm ma túy",
+    )
+    assert drugs["muc"][0].startswith("Phân tích diễn biến tình hình hoạt động")
+    lines = rebuilt("11")
+    at = lines.index("Phần thứ nhất")
+    assert lines[at + 1] == "TÌNH HÌNH, KẾT QUẢ THỰC HIỆN CHIẾN LƯỢC VÀ CHƯƠNG TRÌNH"
+    assert "a. Tình hình tội phạm ma túy" in lines
+    assert any(line.startswith("- Phân tích diễn biến tình hình") for line in lines)

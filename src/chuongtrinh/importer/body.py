@@ -19,6 +19,7 @@ from chuongtrinh.profiles.recognise import ITEM_REF
 _HEADING_STYLE = re.compile(r"^(?:Heading|Tiêu đề|Title)\s*(\d*)$", re.IGNORECASE)
 # Items whose lead-agency line follows the run of them (no numbers to refer to).
 _UNCOUNTED = ("-", "+", "*", "•", "thoi-gian")
+_PART = "Phần thứ nhất"
 
 
 class Body:
@@ -34,6 +35,7 @@ class Body:
         self.started = False
         self.parts = False  # 'Phần thứ nhất' lines: the headings below them one level down
         self.waiting: list[str] = []  # free paragraphs after items: between items, or not
+        self.part_next = False  # a typed 'Phần thứ …' line: its title comes next
         self.slots = "thong_tin" in state.data  # an agenda: plain '14h00 - 14h15: …' are slots
 
     def start(self) -> None:
@@ -79,6 +81,8 @@ class Body:
         bold_text = markup(para, plain_bold=True, plain_italic=whole)
         if para.auto_label and not role:
             bold_text = f"{para.auto_label} {bold_text}"
+        if not role and self.typed_part(para, bold_text):
+            return
         match = HEADING.match(bold_text)
         if not role and match and (para.all_bold or heading_style):
             self.typed_heading(match["label"], match["rest"])
@@ -113,6 +117,20 @@ class Body:
                 self.free(text)
             return
         self.state.leave(para, f"vai trò '{role}' không thuộc phần nội dung")
+
+    def typed_part(self, para: Para, text: str) -> bool:
+        """'Phần thứ nhất' typed in bold on a line of its own, its title on the next line
+        (real file 11): a heading above the document's typed levels."""
+        if para.all_bold and len(text.split()) <= 4 and labels.part(text):
+            self.part_next = True
+            return True
+        if not self.part_next:
+            return False
+        self.part_next = False
+        if _PART not in self.heading_kinds:
+            self.heading_kinds.insert(0, _PART)
+        self.heading(1, text, _PART)
+        return True
 
     def run_in(self, text: str) -> bool:
         """'**1. Nội dung:** Ban Thường trực …': a numbered heading in bold and its first

@@ -70,7 +70,7 @@ def _kind_at(state: State, units: list[Unit]) -> int | None:
     head = units[:_HEADER_UNITS]
     dated = [i for i, u in enumerate(head) for p in _paras(u) if _dated(state, p)]
     tables = [i for i, u in enumerate(head) if isinstance(u, Grid)]
-    after = (dated or tables or [len(head)])[0]
+    after = (dated or tables or [0])[0]
     titles = (
         i for i, u in enumerate(head) if i >= after and isinstance(u, Para) and title_like(state, u)
     )
