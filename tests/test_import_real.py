@@ -11,6 +11,7 @@ import docx
 
 from chuongtrinh.api import compile_text, layout
 from chuongtrinh.importer.emit import report, to_yaml
+from chuongtrinh.importer.reading import Para, read
 from chuongtrinh.importer.recognise import import_document
 from helpers.handmade import para
 
@@ -244,3 +245,17 @@ def test_a_six_level_outline_reads_into_nested_sections_with_its_numbering() -> 
     assert lines[at + 1] == "TÌNH HÌNH, KẾT QUẢ THỰC HIỆN CHIẾN LƯỢC VÀ CHƯƠNG TRÌNH"
     assert "a. Tình hình tội phạm ma túy" in lines
     assert any(line.startswith("- Phân tích diễn biến tình hình") for line in lines)
+
+
+def test_word_numbering_shows_each_level_as_word_does_and_roman_headings_in_capitals() -> None:
+    units = read(next(REAL.glob("15-*.docx")))
+    shown = [u.auto_label for u in units if isinstance(u, Para) and u.auto_label]
+    assert not [label for label in shown if "%" in label]  # '%1.1.' was shown for '1.1.'
+    at = shown.index("1.1.")
+    assert shown[at - 1 : at + 1] == ["1.", "1.1."]
+    found = imported("15")
+    part_a = found["noi_dung"][1]  # 'A. ĐỐI VỚI …' typed over two paragraphs
+    assert part_a["tieu_de"].endswith("NGƯỜI ỨNG CỬ ĐẠI BIỂU QUỐC HỘI")
+    # 'I. THÀNH PHẦN HỘI NGHỊ': numbered by Word, not bold, in capitals: a heading under A.
+    assert part_a["noi_dung"][0]["tieu_de"] == "THÀNH PHẦN HỘI NGHỊ"
+    assert found["danh_so"][:2] == ["A.", "I."]

@@ -22,6 +22,14 @@ _UNCOUNTED = ("-", "+", "*", "•", "thoi-gian")
 _PART = "Phần thứ nhất"
 
 
+def _capitals(match: re.Match[str]) -> bool:
+    """'I. THÀNH PHẦN HỘI NGHỊ' not in bold (a Word-numbered heading, real file 15): a part or
+    roman heading typed in capitals is a heading all the same."""
+    style = labels.style_of(match["label"])
+    rest = match["rest"]
+    return style in ("A.", "I.") and rest == rest.upper() and any(c.isalpha() for c in rest)
+
+
 class Body:
     """The outline of sections the body's paragraphs (and tables) fill, in `state`."""
 
@@ -84,8 +92,10 @@ class Body:
         if not role and self.typed_part(para, bold_text):
             return
         match = HEADING.match(bold_text)
-        if not role and match and (para.all_bold or heading_style):
+        if not role and match and (para.all_bold or heading_style or _capitals(match)):
             self.typed_heading(match["label"], match["rest"])
+            return
+        if not role and para.all_bold and self.title_goes_on(bold_text):
             return
         if not role and heading_style:
             self.heading(int(heading_style[1] or 1), bold_text)
@@ -117,6 +127,16 @@ class Body:
                 self.free(text)
             return
         self.state.leave(para, f"vai trò '{role}' không thuộc phần nội dung")
+
+    def title_goes_on(self, text: str) -> bool:
+        """A heading in capitals typed over two paragraphs ('B. ĐỐI VỚI VIỆC HIỆP THƯƠNG,' /
+        'NGƯỜI ỨNG CỬ …', real file 15): the second line joins the title."""
+        here = self.stack[-1]
+        fresh = here.title and not (here.paragraphs or here.items or here.sections)
+        if not fresh or here.title != (here.title or "").upper() or text != text.upper():
+            return False
+        here.title = f"{here.title} {text}"
+        return True
 
     def typed_part(self, para: Para, text: str) -> bool:
         """'Phần thứ nhất' typed in bold on a line of its own, its title on the next line
@@ -165,12 +185,7 @@ class Body:
         tells (see `labels.style_of`)."""
         last = self.last_labels.get("A.", "")
         follows = len(last) == 2 and len(label) == 2 and ord(label[0]) == ord(last[0]) + 1
-        before = (
-            "A."
-            if follows or ("A." in self.heading_kinds and "I." not in self.heading_kinds)
-            else None
-        )
-        return labels.style_of(label, before)
+        return labels.style_of(label, "A." if follows else None)
 
     def own_heading(self, para: Para) -> None:
         """A heading this tool wrote: its level from its style, its label read back."""

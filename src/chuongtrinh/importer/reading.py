@@ -97,6 +97,8 @@ class _Numbers:
     def __init__(self, document: Any) -> None:
         self.formats: dict[tuple[str, str], tuple[str, str]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.starts: dict[tuple[str, str], int] = {}  # (abstract, level) → its first number
+        self.abstract_of: dict[str, str] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -107,15 +109,21 @@ class _Numbers:
             for lvl in node.iterchildren(qn("w:lvl")):
                 fmt = lvl.find(qn("w:numFmt"))
                 text = lvl.find(qn("w:lvlText"))
+                start = lvl.find(qn("w:start"))
                 levels[lvl.get(qn("w:ilvl"))] = (
                     fmt.get(qn("w:val")) if fmt is not None else "decimal",
                     text.get(qn("w:val")) if text is not None else "%1.",
                 )
+                if start is not None:
+                    self.starts[(node.get(qn("w:abstractNumId")), lvl.get(qn("w:ilvl")))] = int(
+                        start.get(qn("w:val"), "1")
+                    )
             abstract[node.get(qn("w:abstractNumId"))] = levels
         for num in root.iterchildren(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))
             if ref is None:
                 continue
+            self.abstract_of[num.get(qn("w:numId"))] = ref.get(qn("w:val"))
             for level, value in abstract.get(ref.get(qn("w:val")), {}).items():
                 self.formats[(num.get(qn("w:numId")), level)] = value
 
@@ -135,19 +143,26 @@ class _Numbers:
         fmt, text = self.formats.get((num_id, level), ("decimal", "%1."))
         counts = self.counters.setdefault(num_id, [0] * 9)
         depth = int(level)
-        counts[depth] += 1
+        first = self.starts.get((self.abstract_of.get(num_id, ""), level), 1)
+        counts[depth] = counts[depth] + 1 if counts[depth] else first
         for deeper in range(depth + 1, 9):
             counts[deeper] = 0
-        n = counts[depth]
         if fmt == "bullet":
             return "+" if depth else "-"
-        shown = {
-            "upperRoman": numbering.roman(n),
-            "lowerRoman": numbering.roman(n).lower(),
-            "lowerLetter": numbering.letter(n),
-            "upperLetter": numbering.letter(n).upper(),
-        }.get(fmt, str(n))
-        return text.replace(f"%{depth + 1}", shown)
+        # '%1.%2.': each level's number in its own format ('2.1.' under '2.').
+        for at in range(depth, -1, -1):
+            shown = self.formats.get((num_id, str(at)), ("decimal", ""))[0]
+            text = text.replace(f"%{at + 1}", _shown(shown, max(counts[at], 1)))
+        return text
+
+
+def _shown(fmt: str, n: int) -> str:
+    return {
+        "upperRoman": numbering.roman(n),
+        "lowerRoman": numbering.roman(n).lower(),
+        "lowerLetter": numbering.letter(n),
+        "upperLetter": numbering.letter(n).upper(),
+    }.get(fmt, str(n))
 
 
 class _Reader:
