@@ -259,3 +259,20 @@ def test_word_numbering_shows_each_level_as_word_does_and_roman_headings_in_capi
     # 'I. THÀNH PHẦN HỘI NGHỊ': numbered by Word, not bold, in capitals: a heading under A.
     assert part_a["noi_dung"][0]["tieu_de"] == "THÀNH PHẦN HỘI NGHỊ"
     assert found["danh_so"][:2] == ["A.", "I."]
+
+
+def test_a_sample_kind_line_deep_in_the_text_is_not_taken_for_the_title() -> None:
+    body = [(f"{n}. Quy định thứ {n} về thể thức văn bản", False) for n in range(1, 15)]
+    found = typed(
+        [
+            ("BỘ NỘI VỤ", True),
+            ("Hà Nội, ngày 19 tháng 01 năm 2011", False),
+            ("THÔNG TƯ", True),
+            ("Hướng dẫn thể thức và kỹ thuật trình bày văn bản hành chính", True),
+            *body,
+            ("QUYẾT ĐỊNH", True),  # a sample, as a Thông tư on formats shows one
+            ("Về việc điều động cán bộ", True),
+        ]
+    )
+    assert found["ten_loai"] == "THÔNG TƯ"
+    assert found["trich_yeu"] == "Hướng dẫn thể thức và kỹ thuật trình bày văn bản hành chính"

@@ -61,20 +61,22 @@ def _is_closing(state: State, unit: Unit) -> bool:
 
 
 def _kind_at(state: State, units: list[Unit]) -> int | None:
-    """Where the title starts: the kind line ('CHƯƠNG TRÌNH', 'CHƯƠNG TRÌNH HỘI NGHỊ'); else,
-    for a kind the rule sets do not name ('GIẤY MỜI HỌP'), the first line in capitals after
-    the header (its table, or its date line)."""
-    known = (i for i, u in enumerate(units) if isinstance(u, Para) and is_kind(state, u))
-    if (found := next(known, None)) is not None:
-        return found
-    head = units[:_HEADER_UNITS]
-    dated = [i for i, u in enumerate(head) for p in _paras(u) if _dated(state, p)]
-    tables = [i for i, u in enumerate(head) if isinstance(u, Grid)]
+    """Where the title starts: the kind line ('CHƯƠNG TRÌNH', 'CHƯƠNG TRÌNH HỘI NGHỊ') near the
+    top; else, for a kind the rule sets do not name ('GIẤY MỜI HỌP', 'THÔNG TƯ'), the first
+    line in capitals after the header (its table, or its date line); else a kind line further
+    down. A sample 'QUYẾT ĐỊNH' deep in a text is not its title."""
+    filled = [i for i, u in enumerate(units) if not isinstance(u, Para) or u.text.strip()]
+    head = filled[:_HEADER_UNITS]
+    known = [i for i, u in enumerate(units) if isinstance(u, Para) and is_kind(state, u)]
+    if known and (not head or known[0] <= head[-1]):
+        return known[0]
+    dated = [i for i in head for p in _paras(units[i]) if _dated(state, p)]
+    tables = [i for i in head if isinstance(units[i], Grid)]
     after = (dated or tables or [0])[0]
     titles = (
-        i for i, u in enumerate(head) if i >= after and isinstance(u, Para) and title_like(state, u)
+        i for i in head if i >= after and isinstance(u := units[i], Para) and title_like(state, u)
     )
-    return next(titles, None)
+    return next(titles, known[0] if known else None)
 
 
 def _dated(state: State, para: Para) -> bool:
