@@ -13,17 +13,21 @@ from chuongtrinh.importer import labels
 from chuongtrinh.importer.outline import Section, outline_out
 from chuongtrinh.importer.reading import Grid, Para, Unit
 from chuongtrinh.importer.state import State
-from chuongtrinh.importer.text import GROUNDS, HEADING, ITEM, tidy
+from chuongtrinh.importer.text import BOLD_LABEL, GROUNDS, HEADING, ITEM, RUN_IN, tidy
 from chuongtrinh.profiles.recognise import ITEM_REF
 
 _HEADING_STYLE = re.compile(r"^(?:Heading|Tiêu đề|Title)\s*(\d*)$", re.IGNORECASE)
 # Items whose lead-agency line follows the run of them (no numbers to refer to).
 _UNCOUNTED = ("-", "+", "*", "•", "thoi-gian")
+_PART = "Phần thứ nhất"
 
 
-def heading_kind(match: re.Match[str]) -> str:
-    """Which numbering a typed heading uses: 'roman', 'arabic' or 'letter'."""
-    return next(k for k in ("roman", "arabic", "letter") if match[k])
+def _capitals(match: re.Match[str]) -> bool:
+    """'I. THÀNH PHẦN HỘI NGHỊ' not in bold (a Word-numbered heading, real file 15): a part or
+    roman heading typed in capitals is a heading all the same."""
+    style = labels.style_of(match["label"])
+    rest = match["rest"]
+    return style in ("A.", "I.") and rest == rest.upper() and any(c.isalpha() for c in rest)
 
 
 class Body:
@@ -33,11 +37,14 @@ class Body:
         self.state = state
         self.root = Section(0)
         self.stack: list[Section] = [self.root]
-        self.heading_kinds: list[str] = []
+        self.heading_kinds: list[str] = []  # label styles of typed headings, outermost first
+        self.last_labels: dict[str, str] = {}  # the last typed heading label of each style
         self.pre: list[tuple[Para, str]] = []
         self.started = False
         self.parts = False  # 'Phần thứ nhất' lines: the headings below them one level down
         self.waiting: list[str] = []  # free paragraphs after items: between items, or not
+        self.part_next = False  # a typed 'Phần thứ …' line: its title comes next
+        self.slots = "thong_tin" in state.data  # an agenda: plain '14h00 - 14h15: …' are slots
 
     def start(self) -> None:
         """The body proper begins: what came before is căn cứ and mở đầu."""
@@ -77,15 +84,18 @@ class Body:
             self.lead(para, lead)
             return
         # A Heading style gives the emphasis (pandoc's are italic or coloured): not markup.
-        bold_text = markup(para, plain_bold=True, plain_italic=bool(heading_style))
+        # A bold italic heading (a second level, often) is not italic markup either.
+        whole = bool(heading_style) or (para.all_bold and para.all_italic)
+        bold_text = markup(para, plain_bold=True, plain_italic=whole)
         if para.auto_label and not role:
             bold_text = f"{para.auto_label} {bold_text}"
+        if not role and self.typed_part(para, bold_text):
+            return
         match = HEADING.match(bold_text)
-        if not role and match and (para.all_bold or heading_style):
-            kind = heading_kind(match)
-            if kind not in self.heading_kinds:
-                self.heading_kinds.append(kind)
-            self.heading(self.heading_kinds.index(kind) + 1, match["rest"])
+        if not role and match and (para.all_bold or heading_style or _capitals(match)):
+            self.typed_heading(match["label"], match["rest"])
+            return
+        if not role and para.all_bold and self.title_goes_on(bold_text):
             return
         if not role and heading_style:
             self.heading(int(heading_style[1] or 1), bold_text)
@@ -94,6 +104,13 @@ class Body:
         if role in ("item", None) and (slot := labels.TIME_SLOT.match(text)):
             self.time_slot(slot)
             return
+        if not role and self.slots and (slot := labels.PLAIN_SLOT.match(text)):
+            self.time_slot(slot)  # an agenda typed plainly: '14h15 - 15h00: Thảo luận'
+            return
+        if not role and self.run_in(text):
+            return
+        if not role and (bold := BOLD_LABEL.match(text)) and ITEM.match(bold["label"] + " x"):
+            text = f"{bold['label']} {bold['rest']}"
         item = (labels.LABELLED if role == "item" else ITEM).match(text)
         if role in ("item", None) and item:
             self.item(item["label"], item["rest"])
@@ -110,6 +127,65 @@ class Body:
                 self.free(text)
             return
         self.state.leave(para, f"vai trò '{role}' không thuộc phần nội dung")
+
+    def title_goes_on(self, text: str) -> bool:
+        """A heading in capitals typed over two paragraphs ('B. ĐỐI VỚI VIỆC HIỆP THƯƠNG,' /
+        'NGƯỜI ỨNG CỬ …', real file 15): the second line joins the title."""
+        here = self.stack[-1]
+        fresh = here.title and not (here.paragraphs or here.items or here.sections)
+        if not fresh or here.title != (here.title or "").upper() or text != text.upper():
+            return False
+        here.title = f"{here.title} {text}"
+        return True
+
+    def typed_part(self, para: Para, text: str) -> bool:
+        """'Phần thứ nhất' typed in bold on a line of its own, its title on the next line
+        (real file 11): a heading above the document's typed levels."""
+        if para.all_bold and len(text.split()) <= 4 and labels.part(text):
+            self.part_next = True
+            return True
+        if not self.part_next:
+            return False
+        self.part_next = False
+        if _PART not in self.heading_kinds:
+            self.heading_kinds.insert(0, _PART)
+        self.heading(1, text, _PART)
+        return True
+
+    def run_in(self, text: str) -> bool:
+        """'**1. Nội dung:** Ban Thường trực …': a numbered heading in bold and its first
+        paragraph typed on one line; the heading's title runs to its colon."""
+        bold = RUN_IN.match(text)
+        head = HEADING.match(bold["head"]) if bold else None
+        if bold is None or head is None or ":" not in head["rest"]:
+            return False
+        title, _, more = head["rest"].partition(":")
+        more = more.strip()
+        self.typed_heading(head["label"], f"{title.strip()}:")
+        rest = (f"**{more}**" if more else "") + bold["tail"]
+        if rest.strip():
+            self.free(tidy(rest))
+        return True
+
+    def typed_heading(
+        self, label: str, title: str, base: float = 0, kinds: list[str] | None = None
+    ) -> None:
+        """A heading typed with its label: its level (under `base`) from the order its label
+        style first appears in `kinds` (the body's, or a table's own): 'A.' parts, then 'I.',
+        '1.', '1.1.' …; the style kept for `danh_so`."""
+        kinds = self.heading_kinds if kinds is None else kinds
+        style = self.heading_style(label)
+        if style not in kinds:
+            kinds.append(style)
+        self.last_labels[style] = label
+        self.heading(base + kinds.index(style) + 1, title, style)
+
+    def heading_style(self, label: str) -> str:
+        """'C.' after 'B.' is a letter, 'C.' alone a roman hundred: the last letter heading
+        tells (see `labels.style_of`)."""
+        last = self.last_labels.get("A.", "")
+        follows = len(last) == 2 and len(label) == 2 and ord(label[0]) == ord(last[0]) + 1
+        return labels.style_of(label, "A." if follows else None)
 
     def own_heading(self, para: Para) -> None:
         """A heading this tool wrote: its level from its style, its label read back."""
@@ -178,6 +254,7 @@ class Body:
 
     def time_slot(self, match: re.Match[str]) -> None:
         """'**14h00 - 14h15:** Khai mạc (*Đồng chí Bí thư*)' → thoi_gian, noi_dung, thuc_hien."""
+        self.slots = True
         fields = {"thoi_gian": match["when"].strip()}
         rest = match["rest"].strip()
         if presenter := labels.PRESENTER.match(rest):

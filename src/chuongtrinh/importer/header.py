@@ -31,7 +31,7 @@ def read_header(state: State, paras: list[Para]) -> tuple[Evidence, Evidence]:
                 state.guess("du_thao", state.data["du_thao"], "chắc chắn")
             elif shown := phrases.banner_family(line):
                 family = family or (shown, f"dòng '{line}'")
-            elif found := phrases.number_line(line):
+            elif found := _number_line(state, line):
                 number_form = (found[0], f"số dạng '{line}'")
                 _number(state, found[1])
             elif match := next((m for p in phrases.dates.line if (m := p.match(line))), None):
@@ -62,6 +62,23 @@ def decide_family(state: State, banner: Evidence, number: Evidence) -> None:
     else:
         state.data["he_thong"] = DEFAULT_FAMILY
         state.guess("he_thong", DEFAULT_FAMILY, "đoán (không thấy quốc hiệu, tiêu đề hay số)")
+
+
+def _number_line(state: State, line: str) -> tuple[str, re.Match[str]] | None:
+    """The number line; 'Số: 58-CTr/ĐU' (a State colon in a Party number, the commonest
+    slip) is read as the Party form it is, with a warning."""
+    if found := state.phrases.number_line(line):
+        return found
+    bare = re.sub(r"^(Số)\s*:\s*", r"\1 ", line)
+    found = state.phrases.number_line(bare) if bare != line else None
+    if found:
+        state.guess(
+            "số (cảnh báo)",
+            f"'{line}': dấu ':' sau 'Số' là cách viết của văn bản nhà nước; đã đọc theo dạng "
+            f"'{bare}'",
+            "chắc chắn — sửa khi dựng lại",
+        )
+    return found
 
 
 def _number(state: State, match: re.Match[str]) -> None:

@@ -12,6 +12,8 @@ from chuongtrinh.profiles import loader as profiles
 
 # "Label: value" or "Label:" alone, the label written in bold.
 _LABELLED = re.compile(r"^\*\*(?P<label>[^*:]+):\*\*\s*(?P<value>.*)$", re.S)
+# The same typed without bold: only a label the rule sets know ('Thời gian: …').
+_PLAIN = re.compile(r"^(?P<label>[^*:]{2,30}):\s*(?P<value>.*)$", re.S)
 _BULLET = re.compile(r"^[-–+•]\s+(?P<value>.+)$", re.S)
 
 
@@ -34,7 +36,7 @@ def read_info(state: State, units: list[Unit], start: int) -> int:
         if not isinstance(unit, Para) or unit.role not in ("info", None):
             break
         text = state.markup(unit)
-        labelled = _LABELLED.match(text)
+        labelled = _LABELLED.match(text) or _PLAIN.match(text)
         bullet = _BULLET.match(text)
         if labelled and (unit.role == "info" or labelled["label"] in known):
             value = labelled["value"].strip()

@@ -15,7 +15,15 @@ LABELLED = re.compile(
 )
 # An agenda's time slot as khung-gio.j2 writes it: the time in bold, then ':'; who presents
 # in italic parentheses at the end.
-TIME_SLOT = re.compile(r"^\*\*(?P<when>[^*]*\d[^*]*?):\*\*\s+(?P<rest>\S.*)$", re.S)
+# The time is a clock time ('14h00', '7 giờ 30', '8:00'): not a bold '1. Nội dung:'.
+TIME_SLOT = re.compile(
+    r"^\*\*(?P<when>[^*]*\d\s*(?:h|giờ|g|:)\s*\d*[^*]*?):\*\*\s+(?P<rest>\S.*)$", re.S
+)
+# The same typed without bold, in an agenda: '- 14h00 - 14h15: Khai mạc', '7h30: Đón đại biểu'.
+_CLOCK = r"\d{1,2}\s*(?:h|giờ|g|:)\s*\d{0,2}(?:’|')?"
+PLAIN_SLOT = re.compile(
+    rf"^(?:[-–+•]\s*)?(?P<when>{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?)\s*[:.]\s+(?P<rest>\S.*)$", re.S
+)
 PRESENTER = re.compile(r"^(?P<text>.*\S)\s+\(\*(?P<who>[^*]+)\*\)$", re.S)
 _ROMAN_LETTERS = set("IVXLCDM")
 

@@ -20,7 +20,7 @@ from chuongtrinh.importer.reading import Grid, Para, Unit, read
 from chuongtrinh.importer.state import Imported, State
 from chuongtrinh.importer.tables import read_table
 from chuongtrinh.importer.text import pieces
-from chuongtrinh.importer.title import is_kind, read_title
+from chuongtrinh.importer.title import is_kind, read_title, title_like
 from chuongtrinh.importer.word97 import legacy_fonts
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.profiles.recognise import phrasebook
@@ -36,6 +36,7 @@ _ORDER = (
 )  # fmt: skip
 # The signature block's roles in a file this tool wrote: where a closing without recipients starts.
 _SIGNATURE_ROLES = ("authority", "position", "signer")
+_HEADER_UNITS = 12
 
 
 def _paras(unit: Unit) -> list[Para]:
@@ -56,14 +57,37 @@ def _is_closing(state: State, unit: Unit) -> bool:
     ) or any(p.role in ("recipients_label", *_SIGNATURE_ROLES) for p in paras)
 
 
+def _kind_at(state: State, units: list[Unit]) -> int | None:
+    """Where the title starts: the kind line ('CHƯƠNG TRÌNH', 'CHƯƠNG TRÌNH HỘI NGHỊ') near the
+    top; else, for a kind the rule sets do not name ('GIẤY MỜI HỌP', 'THÔNG TƯ'), the first
+    line in capitals after the header (its table, or its date line); else a kind line further
+    down. A sample 'QUYẾT ĐỊNH' deep in a text is not its title."""
+    filled = [i for i, u in enumerate(units) if not isinstance(u, Para) or u.text.strip()]
+    head = filled[:_HEADER_UNITS]
+    known = [i for i, u in enumerate(units) if isinstance(u, Para) and is_kind(state, u)]
+    if known and (not head or known[0] <= head[-1]):
+        return known[0]
+    dated = [i for i in head for p in _paras(units[i]) if _dated(state, p)]
+    tables = [i for i in head if isinstance(units[i], Grid)]
+    after = (dated or tables or [0])[0]
+    titles = (
+        i for i in head if i >= after and isinstance(u := units[i], Para) and title_like(state, u)
+    )
+    return next(titles, known[0] if known else None)
+
+
+def _dated(state: State, para: Para) -> bool:
+    return any(
+        p.match(line) for _, line in pieces(para, state.phrases) for p in state.phrases.dates.line
+    )
+
+
 def recognise(units: list[Unit], profile: Profile | None = None, system: str = "") -> Imported:
     """The program in `units`, the header, title, body and closing read in turn (with the
     phrases of `profile` first, when the document was made under a rule set of its own, which
     `system` names for `he_thong`: the path of its file)."""
     state = State(phrasebook(profile), own=any(p.role for p in _all_paras(units)))
-    kind_at = next(
-        (i for i, u in enumerate(units) if isinstance(u, Para) and is_kind(state, u)), None
-    )
+    kind_at = _kind_at(state, units)
     if kind_at is None:
         raise ValueError("không thấy tên loại văn bản (CHƯƠNG TRÌNH, KẾ HOẠCH…)")
     closing_at = next(
@@ -75,7 +99,10 @@ def recognise(units: list[Unit], profile: Profile | None = None, system: str = "
     header = list(_all_paras(units[:kind_at]))
     banner, number = read_header(state, header)
     rest = read_title(state, units[kind_at:closing_at])
-    if header and number is None and "kem_theo" not in state.data:
+    if not any(p.text.strip() for p in header):  # an agenda or annex typed without one
+        state.data["khong_in"] = ["phan_dau"]
+        state.guess("khong_in", "phan_dau", "chắc chắn (văn bản không có phần đầu)")
+    elif number is None and "kem_theo" not in state.data:
         state.data["khong_in"] = ["so"]  # a header without its number line
         state.guess("khong_in", "so", "chắc chắn (phần đầu không có dòng số)")
     read_body(state, rest, read_table)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chuongtrinh.importer.body import Body, heading_kind
+from chuongtrinh.importer.body import Body
 from chuongtrinh.importer.reading import Grid, Para
 from chuongtrinh.importer.text import HEADING, tidy
 from chuongtrinh.profiles import loader as profiles
@@ -35,6 +35,10 @@ def read_table(body: Body, grid: Grid) -> None:
         return
     state.data["trinh_bay"] = "bang"
     _columns(body, grid, fields)
+    for cell, name in zip(grid.rows[0], fields, strict=False):
+        for para in cell.paras if name is None else []:
+            if para.text.strip():
+                state.leave(para, "cột bảng không có trong mẫu (cot_bang)")
     base = body.stack[-1].level if body.stack[-1].title else 0
     while body.stack[-1].level > base:
         body.stack.pop()
@@ -44,12 +48,18 @@ def read_table(body: Body, grid: Grid) -> None:
             _merged_row(body, row[0].paras, base, kinds)
             continue
         values: dict[str, str] = {}
-        for cell, name in zip(row, fields, strict=False):
+        extra: list[Para] = []
+        for at, cell in enumerate(row):
+            name = fields[at] if at < len(fields) else None
             text = " ".join(state.markup(p) for p in cell.paras if p.text.strip())
             if name and name != "stt" and text:
                 values[name] = text
+            elif name is None:  # a column the contract has no field for
+                extra += [p for p in cell.paras if p.text.strip()]
         if "noi_dung" in values:
             body.item("", values.pop("noi_dung"), values)
+            for para in extra:
+                state.leave(para, "ô của cột bảng không có trong mẫu (cot_bang)")
         else:
             for cell in row:
                 for para in cell.paras:
@@ -65,10 +75,7 @@ def _merged_row(body: Body, paras: list[Para], base: float, kinds: list[str]) ->
             continue
         match = HEADING.match(state.markup(para, plain_bold=True))
         if match and (para.role == "table_group" or para.all_bold):
-            kind = heading_kind(match)
-            if kind not in kinds:
-                kinds.append(kind)
-            body.heading(base + kinds.index(kind) + 1, match["rest"])
+            body.typed_heading(match["label"], match["rest"], base, kinds)
         elif para.role == "table_note" or para.all_italic:
             body.free(state.markup(para, plain_italic=True))
         else:

@@ -12,10 +12,15 @@ from chuongtrinh.profiles.recognise import Phrasebook
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # A line that only decorates: the star under the issuer, a rule typed as dashes, nothing.
 DECORATION = re.compile(r"^(?:\*+|[-_–—=.]{2,}|)$")  # "*", or "***" (Đoàn)
+# A typed heading's label: 'A.', 'I.', '1.', '2.1.', '1.1.1', 'a)', 'a.' ('I.MỤC ĐÍCH' too).
 HEADING = re.compile(
-    r"^(?:(?P<roman>[IVXLC]+)\.|(?P<arabic>\d+)\.|(?P<letter>[a-zđ])\))\s*(?P<rest>\S.*)$", re.S
+    r"^(?P<label>[IVXLC]+\.|[A-ZĐ]\.|\d+(?:\.\d+)+\.?|\d+\.|[a-zđ][.)])\s*(?P<rest>\S.*)$", re.S
 )
-ITEM = re.compile(r"^(?P<label>[-+•–]|\(\d+\)|\d+[.)]|[a-zđ]\))\s*(?P<rest>\S.*)$", re.S)
+ITEM = re.compile(r"^(?P<label>[-+•–]|\(\d+\)|\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*(?P<rest>\S.*)$", re.S)
+# A label typed in bold before plain text ('**1.** Phối hợp …'): the label of an item.
+BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*\s]{1,8})\*\*\s+(?P<rest>\S.*)$", re.S)
+# A paragraph that starts in bold: the bold part and what follows it.
+RUN_IN = re.compile(r"^\*\*(?P<head>[^*]+)\*\*(?P<tail>.*\S.*)$", re.S)
 GROUNDS = re.compile(r"^(?:[-–+]\s*)?Căn cứ\b")
 
 

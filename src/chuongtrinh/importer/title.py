@@ -20,8 +20,32 @@ def is_kind(state: State, para: Para) -> bool:
     paragraph, behind a line break."""
     if para.role == "kind":
         return True
-    first = tidy(para.text.split("\n")[0]).upper()
-    return para.role is None and first in state.phrases.kind_names
+    return para.role is None and known_kind(state, para.text) is not None
+
+
+def known_kind(state: State, text: str) -> str | None:
+    """The kind name a title line starts with ('BÁO CÁO' of 'BÁO CÁO CÔNG TÁC TUẦN 02'),
+    typed in capitals; None when it names no kind of the rule sets."""
+    first = tidy(text.split("\n")[0])
+    if first != first.upper():
+        return None
+    return next(
+        (n for n in state.phrases.kind_names if first == n or first.startswith(n + " ")), None
+    )
+
+
+def title_like(state: State, para: Para) -> bool:
+    """A line that can be the title of a document of a kind the rule sets do not name
+    ('GIẤY MỜI HỌP', 'LỊCH CÔNG TÁC …'): capitals, two words or more, no label."""
+    text = tidy(para.text.split("\n")[0])
+    return (
+        para.role is None
+        and len(text.split()) >= 2
+        and text == text.upper()
+        and any(c.isalpha() for c in text)
+        and not (HEADING.match(text) or ITEM.match(text) or DECORATION.match(text))
+        and state.phrases.banner_family(text) is None
+    )
 
 
 def read_title(state: State, units: list[Unit]) -> list[Unit]:
@@ -31,10 +55,9 @@ def read_title(state: State, units: list[Unit]) -> list[Unit]:
     assert isinstance(kind, Para)
     name, *after = [tidy(line) for line in kind.text.split("\n")]
     name = name.upper()
-    loai = state.data.get("loai") or state.phrases.kind_names.get(name, "CTr")
+    prefix = known_kind(state, name) or ""
+    loai = state.data.get("loai") or state.phrases.kind_names.get(prefix, "CTr")
     state.data["loai"] = loai
-    if (state.phrases.kinds.get(loai) or "").upper() != name:
-        state.data["ten_loai"] = name
     summary: list[str] = [line for line in after if line]
     i = 1
     while i < len(units):
@@ -46,7 +69,9 @@ def read_title(state: State, units: list[Unit]) -> list[Unit]:
             not summary and unit.role is None and text and i == 1
             and not (HEADING.match(text) or ITEM.match(text) or GROUNDS.match(text))
         )  # fmt: skip
-        if (
+        # 'BÁO CÁO CÔNG TÁC TUẦN 02' holds its summary: '(Từ ngày …)' under it is a sub-title.
+        on_kind_line = bool(prefix) and name != prefix and text.startswith("(")
+        if not on_kind_line and (
             unit.role == "summary"
             or plain_first
             or (unit.role is None and text and unit.all_bold and not HEADING.match(text))
@@ -70,6 +95,10 @@ def read_title(state: State, units: list[Unit]) -> list[Unit]:
             continue
         break
     i = read_info(state, units, i)
+    if not summary and prefix and name != prefix:  # 'BÁO CÁO CÔNG TÁC TUẦN 02': kind, summary
+        name, summary = prefix, [name[len(prefix) :].strip()]
+    if (state.phrases.kinds.get(loai) or "").upper() != name:
+        state.data["ten_loai"] = name
     if summary:
         state.data["trich_yeu"] = "\n".join(summary)
     else:
