@@ -9,6 +9,7 @@ phrasebook (`profiles.recognise`).
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,27 @@ from chuongtrinh.errors import MessageError
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.profiles.recognise import Phrasebook, phrasebook
 
+# Old-style tone placement ("HOÀ", "QUÝ" on the first vowel) read as the new one, so that a
+# header typed "CỘNG HOÀ XÃ HỘI …" is recognised; dashes and spaces as one form.
+_TONES = str.maketrans({"–": "-", "—": "-", "\u00a0": " "})
+_OLD_TONES = {"OÀ": "ÒA", "OÁ": "ÓA", "OẢ": "ỎA", "OÃ": "ÕA", "OẠ": "ỌA", "UỲ": "ÙY", "UÝ": "ÚY",
+              "UỶ": "ỦY", "UỸ": "ŨY", "UỴ": "ỤY"}  # fmt: skip
+_SPACES = re.compile(r"\s*-\s*|\s+")
+
+
+def normal(text: str) -> str:
+    """`text` in capitals, NFC, new-style tones, one kind of dash and of space: for comparing
+    a header line with the rule set's ("Độc lập – Tự do – Hạnh phúc" is the motto)."""
+    text = unicodedata.normalize("NFC", text).translate(_TONES).strip().upper()
+    for old, new in _OLD_TONES.items():
+        text = text.replace(old, new)
+    return _SPACES.sub(lambda m: "-" if "-" in m.group() else " ", text)
+
+
+_SUMMARY_PREFIX = ("V/v", "V/V", "v/v")
+_RULE_CHARACTERS = set("-–—_*=. ")
+_ROMAN = re.compile(r"^[IVXLC]+\.\s")
+_ARABIC = re.compile(r"^\d+\.\s")  # "1. …", not "1.1. …"
 _HEADING = re.compile(r"^([IVXLC]+\.\s|\d+\.\s.{0,110}$)")  # "I. …"; "1. …" when heading-short
 
 
@@ -42,7 +64,7 @@ class Element:
 
     @property
     def text(self) -> str:
-        return self.paragraph.text.strip()
+        return props.paragraph_text(self.paragraph).strip()
 
 
 def open_docx(source: str | Path | IO[bytes]) -> Any:
@@ -65,7 +87,7 @@ class Reader:
         self._find()
 
     def texts(self) -> list[str]:
-        return [p.text.strip() for p in self.paragraphs]
+        return [props.paragraph_text(p).strip() for p in self.paragraphs]
 
     def add(self, role: str, index: int) -> None:
         self.elements.append(Element(role, index + 1, self.paragraphs[index]))
@@ -78,13 +100,9 @@ class Reader:
 
     def _find(self) -> None:
         texts = self.texts()
-        kinds = sorted(self.profile.kinds.values(), key=len, reverse=True)
+        kinds = tuple(normal(k) for k in self.profile.kinds.values())
         kind = next(
-            (
-                i
-                for i, t in enumerate(texts)
-                if t.upper().startswith(tuple(kinds)) and self._caps(i)
-            ),
+            (i for i, t in enumerate(texts) if normal(t).startswith(kinds) and self._caps(i)),
             len(texts),
         )
         self._header(texts[:kind])
@@ -116,7 +134,7 @@ class Reader:
     def _caps(self, index: int) -> bool:
         """Shown in capitals: typed so, or typed in lower case with Word's 'All caps'."""
         paragraph = self.paragraphs[index]
-        text = paragraph.text.strip()
+        text = props.paragraph_text(paragraph).strip()
         return bool(text) and (text == text.upper() or props.all_runs(paragraph, "caps"))
 
     def _is_date(self, text: str) -> bool:
@@ -125,33 +143,59 @@ class Reader:
         return any(pattern.search(text) for pattern in found)
 
     def _header(self, texts: list[str]) -> None:
+        """Roles of the header's lines by what they say and where they stand: banner, motto,
+        number, date and star by their text; the body's name is what stands on the left,
+        before the number (or the star, or the date), outside the banner's cell."""
         header = self.profile.header
-        star = next((i for i, t in enumerate(texts) if t == header.star), None)
+        shapes = {normal(header.banner): "banner"}
+        if header.motto:
+            shapes[normal(header.motto)] = "motto"
+        taken: dict[int, str] = {}
         for i, text in enumerate(texts):
-            if text.upper() == header.banner.upper():
-                self.add("banner", i)
-            elif text.startswith(self.phrases.number_word):
-                self.add("number", i)
-            elif text.startswith(self.profile.labels.draft):
-                self.add("draft", i)
-            elif self._is_date(text):
-                self.add("date", i)
-            elif i == star:
-                self.add("star", i)
-        if star is None:
-            return
-        names = [i for i, t in enumerate(texts[:star]) if t and t.upper() != header.banner.upper()]
+            role = shapes.get(normal(text)) if text else None
+            if role is None and text:
+                role = self._header_role(text)
+            if role is not None:
+                taken[i] = role
+                self.add(role, i)
+        # The banner's cell holds no body name (kept alive here: lxml proxies are compared).
+        right = [self._cell(i) for i, r in taken.items() if r in ("banner", "motto")]
+        right = [cell for cell in right if cell is not None]
+        ends = [i for i, r in taken.items() if r in ("number", "star", "date", "letter_summary")]
+        names = [
+            i
+            for i in range(min(ends, default=len(texts)))
+            if texts[i] and i not in taken and not any(self._cell(i) is c for c in right)
+        ]
+        superiors = self._superiors(names)
         for i in names:
-            self.add("superior" if self._superior(names, i) else "issuer", i)
+            self.add("superior" if i in superiors else "issuer", i)
 
-    def _superior(self, names: list[int], index: int) -> bool:
-        """The first of several name lines is the superior body, unless it is bold like the
-        issuer: a body's own name may be printed on two lines ("ỦY BAN NHÂN DÂN / TỈNH …")."""
-        if len(names) < 2 or index != names[0]:
-            return False
-        return not props.all_runs(self.paragraphs[index], "bold") or not all(
-            props.all_runs(self.paragraphs[i], "bold") for i in names[1:]
-        )
+    def _header_role(self, text: str) -> str | None:
+        if text.startswith(self.phrases.number_word):
+            return "number"
+        if text.startswith(self.profile.labels.draft):
+            return "draft"
+        if self._is_date(text):
+            return "date"
+        if self.profile.header.star and text == self.profile.header.star:
+            return "star"
+        if text.startswith(_SUMMARY_PREFIX):
+            return "letter_summary"  # a công văn's trích yếu, under its number (not styled)
+        if set(text) <= _RULE_CHARACTERS:
+            return "typed_rule"  # "-------" typed under the issuer or the motto
+        return None
+
+    def _superiors(self, names: list[int]) -> set[int]:
+        """The superior body's lines: the regular lines above the first bold one ("ỦY BAN MTTQ
+        VIỆT NAM / XÃ LƯƠNG MINH" over "BAN THƯỜNG TRỰC"). All bold: one name on several lines
+        ("ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG"); none bold: the first line is the superior."""
+        if len(names) < 2:
+            return set()
+        bold = [props.all_runs(self.paragraphs[i], "bold") for i in names]
+        if True in bold:
+            return set(names[: bold.index(True)])
+        return {names[0]}
 
     def _title(self, texts: list[str], start: int) -> int:
         """Summary lines up to the separator; returns where the body starts."""
@@ -171,21 +215,33 @@ class Reader:
         return start + 1
 
     def _body(self, texts: list[str], start: int, end: int) -> None:
-        for i in range(start, end):
-            if not texts[i]:
-                continue
+        lines = [i for i in range(start, end) if texts[i]]
+        for n, i in enumerate(lines):
             cell = _content_table_cell(self.paragraphs[i])
             if cell is not None:
                 self.add(_table_role(cell, texts[i]), i)
-            else:
-                self.add("heading" if _HEADING.match(texts[i]) else "body", i)
+                continue
+            following = next((texts[j] for j in lines[n + 1 :] if not self._in_table(j)), None)
+            self.add("heading" if _is_heading(texts[i], following) else "body", i)
+
+    def _in_table(self, index: int) -> bool:
+        return _content_table_cell(self.paragraphs[index]) is not None
 
     def _recipients(self, texts: list[str], label: int) -> None:
+        """The label and its "- …" lines; blank lines are skipped, and in the closing table a
+        line without "-" continues the entry above it (a long entry typed on two lines)."""
         self.add("recipients_label", label)
+        cell = self._cell(label)
+        found = False
         for i in range(label + 1, len(texts)):
-            if not texts[i].startswith("-"):
+            inside = cell is not None and self._cell(i) is cell
+            if cell is not None and not inside:
                 break
-            self.add("recipient", i)
+            if texts[i].startswith("-"):
+                self.add("recipient", i)
+                found = True
+            elif texts[i] and not (inside and found):
+                break
 
     def _closing_block(self, start: int) -> int | None:
         """Where the closing block starts: the first paragraph of the borderless table of one
@@ -234,6 +290,17 @@ class Reader:
             self.add("position", rest[0])
         if len(rest) > 1:
             self.add("signer", rest[-1])
+
+
+def _is_heading(text: str, following: str | None) -> bool:
+    """A roman "I. …" always; an arabic "1. …" when it opens an outline level, that is when
+    what follows is not its sibling or a higher level: a list of numbered slogans or of
+    "1. Thời gian: …" lines is not headings."""
+    if _ROMAN.match(text):
+        return True
+    if not _HEADING.match(text):
+        return False
+    return following is not None and not (_ROMAN.match(following) or _ARABIC.match(following))
 
 
 def _content_table_cell(paragraph: Paragraph) -> Any | None:

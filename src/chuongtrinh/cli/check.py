@@ -49,6 +49,7 @@ def check(
     """Kiểm tra thể thức tệp .docx: khổ giấy, lề, phông, cỡ chữ, số, ngày, nơi nhận, chữ ký."""
     from chuongtrinh import api
     from chuongtrinh.audit.choice import ProfileNotFound
+    from chuongtrinh.audit.findings import summary
     from chuongtrinh.audit.reading import CheckError
     from chuongtrinh.errors import ChuongtrinhError
 
@@ -76,15 +77,22 @@ def check(
                     "file": str(path),
                     "profile": result.profile.name,
                     "findings": [f.as_dict() for f in result.findings],
+                    "summary": summary(result.findings),
                 }
             )
             continue
         for finding in result.findings:
             typer.echo(finding.format(str(path)))
-        errors = sum(f.severity == "error" for f in result.findings)
-        warnings = len(result.findings) - errors
-        verdict = "đúng thể thức" if not result.findings else f"{errors} lỗi, {warnings} cảnh báo"
-        typer.echo(f"{path}: {verdict} (bộ quy tắc {result.profile.name})")
+        typer.echo(
+            f"{path}: {_verdict(summary(result.findings))} (bộ quy tắc {result.profile.name})"
+        )
     if output_format is OutputFormat.json:
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
     raise typer.Exit(EXIT_INVALID if failed else 0)
+
+
+def _verdict(counts: dict[str, int]) -> str:
+    """'2 lỗi, 1 cảnh báo' (one per rule and element), or 'đúng thể thức'."""
+    if not counts["errors"] and not counts["warnings"]:
+        return "đúng thể thức"
+    return f"{counts['errors']} lỗi, {counts['warnings']} cảnh báo"
