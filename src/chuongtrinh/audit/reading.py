@@ -43,6 +43,11 @@ def normal(text: str) -> str:
     return _SPACES.sub(lambda m: "-" if "-" in m.group() else " ", text)
 
 
+_TITLE_LINES = 6  # without a separator, the summary is at most a few lines
+# How a body begins: the title ends before these words even without a separator line.
+_OPENINGS = ("Căn cứ", "Thực hiện", "Kính gửi", "Xét ", "Nhằm ")
+_ANNEX_LINES = 8
+_ATTACHED = re.compile(r"^\((Ban hành )?[Kk]èm theo ")
 _SUMMARY_PREFIX = ("V/v", "V/V", "v/v")
 _RULE_CHARACTERS = set("-–—_*=. ")
 _ROMAN = re.compile(r"^[IVXLC]+\.\s")
@@ -69,10 +74,26 @@ class Element:
 
 def open_docx(source: str | Path | IO[bytes]) -> Any:
     """The python-docx Document, or a CheckError a user can read."""
+    if isinstance(source, (str, Path)) and _is_word97(Path(source)):
+        raise CheckError(
+            "tệp Word 97–2003 (.doc): check chỉ đọc .docx; mở bằng Word và lưu thành .docx, hoặc"
+            " `soffice --headless --convert-to docx TỆP.doc`"
+        )
     try:
         return docx.Document(str(source) if isinstance(source, Path) else source)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise CheckError(f"không đọc được tệp .docx ({type(exc).__name__}: {exc})") from None
+
+
+_OLE = b"\xd0\xcf\x11\xe0"  # the compound file of a Word 97–2003 document
+
+
+def _is_word97(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(4) == _OLE
+    except OSError:
+        return False  # python-docx reports the missing or unreadable file
 
 
 class Reader:
@@ -84,6 +105,8 @@ class Reader:
         self.profile = profile
         self.phrases: Phrasebook = phrasebook(profile)
         self.elements: list[Element] = []
+        self.annex = False  # a file attached to another document: no header, no signature
+        self.entries: dict[int, str] = {}  # recipient paragraph number → its entry's text
         self._find()
 
     def texts(self) -> list[str]:
@@ -105,11 +128,23 @@ class Reader:
             (i for i, t in enumerate(texts) if normal(t).startswith(kinds) and self._caps(i)),
             len(texts),
         )
-        self._header(texts[:kind])
-        if kind == len(texts):
+        banner = normal(self.profile.header.banner)
+        self.annex = banner not in map(normal, texts[:kind]) and self._attached(texts)
+        if self.annex:
             return
-        self.add("kind", kind)
-        end = self._title(texts, kind + 1)
+        # Without a kind, the header ends where a table of items starts ("Thứ, ngày" is not
+        # a date line).
+        end = (
+            kind if kind < len(texts) else next((i for i in range(kind) if self._in_table(i)), kind)
+        )
+        self._header(texts[:end])
+        if kind < len(texts):
+            self.add("kind", kind)
+            end = self._title(texts, kind + 1)
+        elif self.first("letter_summary") is not None:
+            end = max(e.number for e in self.elements)  # a công văn: the body follows "V/v …"
+        else:
+            return
         label = next(
             (
                 i
@@ -130,6 +165,12 @@ class Reader:
             self._signature(texts, authority, label)
         elif closing is not None:
             self._unprefixed(texts, closing)
+
+    def _attached(self, texts: list[str]) -> bool:
+        """A file that is an annex of another document ("PHỤ LỤC" / "(Kèm theo Báo cáo số …)"
+        in its first lines): it has no header or signature of its own."""
+        first = [t for t in texts if t][:_ANNEX_LINES]
+        return any(_ATTACHED.match(t) for t in first)
 
     def _caps(self, index: int) -> bool:
         """Shown in capitals: typed so, or typed in lower case with Word's 'All caps'."""
@@ -198,21 +239,24 @@ class Reader:
         return {names[0]}
 
     def _title(self, texts: list[str], start: int) -> int:
-        """Summary lines up to the separator; returns where the body starts."""
+        """Summary lines up to the separator, or up to the body's first words ("Căn cứ …");
+        returns where the body starts."""
         separator = self.profile.separator
-        for i in range(start, len(texts)):
+        end = start + 1
+        for i in range(start, min(len(texts), start + _TITLE_LINES)):
             text = texts[i]
             if text == separator or (text and set(text) == {"-"}):
                 self.add("separator", i)
                 return i + 1
+            if text.startswith(_OPENINGS):
+                return i
             if text.startswith("(") and text.endswith(")"):
                 # "(Ban hành kèm theo …)"; any other line in parentheses is a sub-title.
                 self.add("attached" if "kèm theo" in text.lower() else "subtitle", i)
             elif text:
                 self.add("summary", i)
-            if i - start > 4:  # no separator: the summary is at most a few lines
-                break
-        return start + 1
+            end = i + 1
+        return end
 
     def _body(self, texts: list[str], start: int, end: int) -> None:
         lines = [i for i in range(start, end) if texts[i]]
@@ -228,26 +272,33 @@ class Reader:
         return _content_table_cell(self.paragraphs[index]) is not None
 
     def _recipients(self, texts: list[str], label: int) -> None:
-        """The label and its "- …" lines; blank lines are skipped, and in the closing table a
-        line without "-" continues the entry above it (a long entry typed on two lines)."""
+        """The label and its "- …" lines (the dash typed, or Word's bullet); blank lines are
+        skipped, and in the closing table a line without a dash continues the entry above it
+        (a long entry typed on two lines): `entries` holds each entry's whole text."""
         self.add("recipients_label", label)
         cell = self._cell(label)
-        found = False
+        last: int | None = None
         for i in range(label + 1, len(texts)):
             inside = cell is not None and self._cell(i) is cell
             if cell is not None and not inside:
                 break
-            if texts[i].startswith("-"):
+            bullet = not texts[i].startswith("-") and _numbered(self.paragraphs[i])
+            if texts[i].startswith("-") or (texts[i] and bullet):
                 self.add("recipient", i)
-                found = True
-            elif texts[i] and not (inside and found):
+                last = i + 1
+                self.entries[last] = f"- {texts[i]}" if bullet else texts[i]
+            elif texts[i] and inside and last is not None:
+                self.entries[last] = f"{self.entries[last]} {texts[i]}"
+            elif texts[i]:
                 break
 
     def _closing_block(self, start: int) -> int | None:
         """Where the closing block starts: the first paragraph of the borderless table of one
         row and two columns after the body (recipients | signature), if the document has one."""
         found = None
-        for i in range(len(self.paragraphs) - 1, start - 1, -1):
+        texts = self.texts()
+        filled = [i for i in range(start, len(texts)) if texts[i]]
+        for i in range(filled[-1] if filled else start - 1, start - 1, -1):
             cell = self._cell(i)
             if cell is None or _content_table_cell(self.paragraphs[i]) is not None:
                 break
@@ -261,7 +312,8 @@ class Reader:
         """A signature without an authority prefix ("BAN TỔ CHỨC"; a position and a name): the
         lines of the closing block's right cell."""
         cells = [self._cell(i) for i in range(start, len(texts))]
-        right = cells[-1]
+        filled = [i for i in range(start, len(texts)) if texts[i]]
+        right = cells[filled[-1] - start]  # empty paragraphs may follow the table
         lines = [i for i, cell in zip(range(start, len(texts)), cells, strict=True) if texts[i]]
         lines = [i for i in lines if cells[i - start] is right]
         if lines:
@@ -290,6 +342,12 @@ class Reader:
             self.add("position", rest[0])
         if len(rest) > 1:
             self.add("signer", rest[-1])
+
+
+def _numbered(paragraph: Paragraph) -> bool:
+    """Word's automatic numbering or bullet (w:numPr) on the paragraph itself."""
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.find(qn("w:numPr")) is not None
 
 
 def _is_heading(text: str, following: str | None) -> bool:

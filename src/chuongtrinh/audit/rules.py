@@ -263,14 +263,17 @@ class Audit:
         middle, last = self.phrases.recipients
         for n, element in enumerate(lines):
             final = n == len(lines) - 1
-            if not (last if final else middle).match(element.text):
+            entry = self.reader.entries.get(element.number, element.text).strip()
+            if not (last if final else middle).match(entry):
                 end = punctuation.recipient_last if final else punctuation.recipient
                 self.add(
                     "recipient-form", f"dòng nơi nhận bắt đầu '- ', kết thúc '{end}'", rule, element
                 )
         if not lines:
             self.add("recipients-empty", "không có dòng nơi nhận nào ('- …')", rule, label)
-        elif not self.phrases.archive_line.match(lines[-1].text):
+        elif not self.phrases.archive_line.match(
+            self.reader.entries.get(lines[-1].number, lines[-1].text).strip()
+        ):
             self.add(
                 "recipients-archive",
                 f"dòng nơi nhận cuối phải là '- {labels.archive} …'",
@@ -296,13 +299,21 @@ class Audit:
 
         Recipients and signature may be left out (a programme sent with an invitation); an
         authority line is wanted where the document has recipients, and neither part at all
-        is only a warning."""
+        is only a warning. An annex in a file of its own has neither header nor signature."""
+        if self.reader.annex:
+            message = "văn bản kèm theo (phụ lục): không có phần đầu, chữ ký; chỉ kiểm tra trang, phông và mã chữ"
+            self.add("annex", message, self.profile.name, None, "warning")
+            return
         required = {
             "banner": "quốc hiệu / tiêu đề (ví dụ 'ĐẢNG CỘNG SẢN VIỆT NAM')",
             "date": "dòng địa danh, ngày tháng",
             "kind": "tên loại văn bản (ví dụ 'CHƯƠNG TRÌNH')",
         }
-        if self.reader.first("recipients_label") is not None:
+        if self.reader.first("letter_summary") is not None:
+            del required["kind"]  # a công văn ("V/v …" under its number) has no kind name
+        signed = {"authority", "position"} & {e.role for e in self.reader.elements}
+        wanted = self.profile.closing.authority_required or not signed
+        if self.reader.first("recipients_label") is not None and wanted:
             prefixes = ", ".join(self.profile.authority_prefixes)
             required["authority"] = f"thẩm quyền ký ({prefixes} …)"
         elif not {"authority", "position"} & {e.role for e in self.reader.elements}:

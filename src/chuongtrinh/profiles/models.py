@@ -213,6 +213,11 @@ class ClosingRules(_Data):
     signing_lines: Annotated[int, Field(ge=0, le=20)] = Field(description="Số dòng trống để ký tay")
     label_underline: bool = Field(description="Gạch chân chữ 'Nơi nhận' (không gạch dấu ':')")
     keep_together: bool = Field(False, description="Giữ nơi nhận và chữ ký trên cùng một trang")
+    authority_required: bool = Field(
+        True,
+        description="Chữ ký luôn có thẩm quyền ký (T/M …: văn bản Đảng); false: người đứng đầu"
+        " ký thẳng, không ghi TM./KT. (NĐ 30)",
+    )
 
 
 class Labels(_Data):
