@@ -137,6 +137,15 @@ def _font(name: str) -> Callable[[Any], None]:
     return change
 
 
+def _flagged(prefix: str, name: str, value: bool) -> Callable[[Any], int]:
+    """Bold or italic (`name`) set to `value` on the paragraph starting with `prefix`."""
+    return _each_run(_starts(prefix), lambda run: setattr(run, name, value))
+
+
+def _sized(prefix: str, points: float) -> Callable[[Any], int]:
+    return _each_run(_starts(prefix), lambda run: setattr(run.font, "size", Pt(points)))
+
+
 # fault → (injection into repaired file 14, the code expected). An injection returns the
 # paragraph it broke (None: the page).
 FAULTS: dict[str, tuple[Callable[[Any], int | None], str]] = {
@@ -145,28 +154,13 @@ FAULTS: dict[str, tuple[Callable[[Any], int | None], str]] = {
     "us-letter": (_page(page_width=Inches(8.5), page_height=Inches(11)), "page-size"),
     "body-arial": (_each_run(_starts(BODY), _font("Arial")), "font"),
     "body-vntime": (_each_run(_starts(BODY), _font(".VnTime")), "legacy-font"),
-    "body-12pt": (_each_run(_starts(BODY), lambda r: setattr(r.font, "size", Pt(12))), "size"),
-    "banner-14pt": (
-        _each_run(_starts("CỘNG HÒA"), lambda r: setattr(r.font, "size", Pt(14))),
-        "size",
-    ),
-    "banner-not-bold": (
-        _each_run(_starts("CỘNG HÒA"), lambda r: setattr(r, "bold", False)),
-        "bold",
-    ),
-    "motto-not-bold": (_each_run(_starts("Độc lập"), lambda r: setattr(r, "bold", False)), "bold"),
-    "motto-12pt": (
-        _each_run(_starts("Độc lập"), lambda r: setattr(r.font, "size", Pt(12))),
-        "size",
-    ),
-    "issuer-italic": (
-        _each_run(_starts("TỈNH LÂM"), lambda r: setattr(r, "italic", True)),
-        "italic",
-    ),
-    "date-not-italic": (
-        _each_run(_starts("Lâm Đồng, ngày"), lambda r: setattr(r, "italic", False)),
-        "italic",
-    ),
+    "body-12pt": (_sized(BODY, 12), "size"),
+    "banner-14pt": (_sized("CỘNG HÒA", 14), "size"),
+    "banner-not-bold": (_flagged("CỘNG HÒA", "bold", False), "bold"),
+    "motto-not-bold": (_flagged("Độc lập", "bold", False), "bold"),
+    "motto-12pt": (_sized("Độc lập", 12), "size"),
+    "issuer-italic": (_flagged("TỈNH LÂM", "italic", True), "italic"),
+    "date-not-italic": (_flagged("Lâm Đồng, ngày", "italic", False), "italic"),
     "date-unpadded": (
         _retyped(_starts("Lâm Đồng, ngày"), "Lâm Đồng, ngày 5 tháng 12 năm 2025"),
         "date-padding",
@@ -176,10 +170,7 @@ FAULTS: dict[str, tuple[Callable[[Any], int | None], str]] = {
         _retyped(_starts("- Các sở, ban"), "- Các sở, ban, ngành tỉnh,"),
         "recipient-form",
     ),
-    "authority-not-bold": (
-        _each_run(_starts("KT. CHỦ"), lambda r: setattr(r, "bold", False)),
-        "bold",
-    ),
+    "authority-not-bold": (_flagged("KT. CHỦ", "bold", False), "bold"),
     "nfd": (_decomposed, "nfd"),
 }
 

@@ -10,10 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from chuongtrinh.audit.findings import Finding
-from chuongtrinh.audit.reading import CheckError, normal, open_docx
+from chuongtrinh.audit.reading import CheckError, Contents, normal, open_docx
 from chuongtrinh.audit.rules import check
-from chuongtrinh.docx import props
-from chuongtrinh.docx.reader import body_paragraphs
 from chuongtrinh.errors import ExitCode
 from chuongtrinh.model.fields import YearMonth
 from chuongtrinh.profiles import choose
@@ -40,10 +38,6 @@ class CheckResult:
 # header (an annex) is told by the document it is attached to, named in its first lines.
 _STATE_NUMBER = re.compile(r"/\s*[A-ZĐ][A-Za-zĐ]{0,4}-[A-ZĐ]")
 _FIRST_LINES = 15
-
-
-def _texts(document: Any) -> list[str]:
-    return [props.paragraph_text(paragraph) for paragraph in body_paragraphs(document)]
 
 
 def document_date(texts: list[str]) -> dt.date | YearMonth | int | None:
@@ -86,12 +80,12 @@ def detect_family(texts: list[str]) -> str:
     return DEFAULT_FAMILY
 
 
-def choose_profile(name: str, document: Any) -> Profile:
+def choose_profile(name: str, document: Any, contents: Contents | None = None) -> Profile:
     """A pinned profile, a file, or a family's version in force on the document's date."""
     names = profiles.builtin_names()
     if name in names or (Path(name).suffix in (".yaml", ".yml") and Path(name).is_file()):
         return profiles.load(name)
-    texts = _texts(document)
+    texts = (contents or Contents.of(document)).texts
     if name == AUTO:
         name = detect_family(texts)
     found = document_date(texts)
@@ -105,5 +99,6 @@ def choose_profile(name: str, document: Any) -> Profile:
 def check_file(path: Path, profile_name: str = AUTO) -> CheckResult:
     """Audit a .docx against a rule set (see `choose_profile`)."""
     document = open_docx(path)
-    profile = choose_profile(profile_name, document)
-    return CheckResult(profile, check(document, profile))
+    contents = Contents.of(document)
+    profile = choose_profile(profile_name, document, contents)
+    return CheckResult(profile, check(document, profile, contents))

@@ -85,6 +85,22 @@ def open_docx(source: str | Path | IO[bytes]) -> Any:
         raise CheckError(f"không đọc được tệp .docx ({type(exc).__name__}: {exc})") from None
 
 
+@dataclass
+class Contents:
+    """A document's paragraphs in reading order and their texts, read once: walking the
+    tables and joining the runs of a long document is most of what check costs."""
+
+    paragraphs: list[Paragraph]
+    texts: list[str]  # as typed
+    stripped: list[str]
+
+    @classmethod
+    def of(cls, document: Any) -> Contents:
+        paragraphs = list(body_paragraphs(document))
+        texts = [props.paragraph_text(p) for p in paragraphs]
+        return cls(paragraphs, texts, [t.strip() for t in texts])
+
+
 _OLE = b"\xd0\xcf\x11\xe0"  # the compound file of a Word 97–2003 document
 
 
@@ -99,9 +115,10 @@ def _is_word97(path: Path) -> bool:
 class Reader:
     """The paragraphs of one .docx with the elements recognised in them."""
 
-    def __init__(self, document: Any, profile: Profile) -> None:
+    def __init__(self, document: Any, profile: Profile, contents: Contents | None = None) -> None:
         self.document = document
-        self.paragraphs = list(body_paragraphs(self.document))
+        self.contents = contents or Contents.of(document)
+        self.paragraphs = self.contents.paragraphs
         self.profile = profile
         self.phrases: Phrasebook = phrasebook(profile)
         self.elements: list[Element] = []
@@ -110,7 +127,7 @@ class Reader:
         self._find()
 
     def texts(self) -> list[str]:
-        return [props.paragraph_text(p).strip() for p in self.paragraphs]
+        return self.contents.stripped
 
     def add(self, role: str, index: int) -> None:
         self.elements.append(Element(role, index + 1, self.paragraphs[index]))

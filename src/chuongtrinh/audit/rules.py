@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 
 from chuongtrinh.audit import text as text_rules
 from chuongtrinh.audit.findings import Finding, grouped
-from chuongtrinh.audit.reading import Element, Reader, open_docx
+from chuongtrinh.audit.reading import Contents, Element, Reader, open_docx
 from chuongtrinh.docx import props
 from chuongtrinh.errors import Severity
 from chuongtrinh.profiles.models import Profile, Style
@@ -157,7 +157,7 @@ class Audit:
 
     def characters(self) -> None:
         rule = f"{self.profile.name} font.name: {self.profile.font.name}, {text_rules.RULE}"
-        for n, code, message in text_rules.problems(self.reader.paragraphs):
+        for n, code, message in text_rules.problems(self.reader.contents.texts):
             self.add(code, message, rule, Element("text", n, self.reader.paragraphs[n - 1]))
 
     def style(self, element: Element) -> None:
@@ -335,7 +335,10 @@ class Audit:
                              f"{self.profile.name}", severity=severity)  # fmt: skip
 
 
-def check(source: str | Path | IO[bytes] | Any, profile: Profile) -> list[Finding]:
-    """Every rule of `profile` the document (a file, or one already open) breaks, in order."""
+def check(
+    source: str | Path | IO[bytes] | Any, profile: Profile, contents: Contents | None = None
+) -> list[Finding]:
+    """Every rule of `profile` the document (a file, or one already open, with its contents
+    when already read) breaks, in order."""
     document = source if hasattr(source, "sections") else open_docx(source)
-    return Audit(Reader(document, profile)).run()
+    return Audit(Reader(document, profile, contents)).run()

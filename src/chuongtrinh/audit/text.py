@@ -6,9 +6,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from docx.text.paragraph import Paragraph
-
-from chuongtrinh.docx import props
 from chuongtrinh.source import encodings
 
 RULE = "TCVN 6909:2001 (chữ Unicode dựng sẵn)"
@@ -20,11 +17,10 @@ def legacy_font(fonts: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def problems(paragraphs: Iterable[Paragraph]) -> Iterator[tuple[int, str, str]]:
+def problems(texts: Iterable[str]) -> Iterator[tuple[int, str, str]]:
     """(paragraph number, code, message) for each paragraph whose text is decomposed or reads
     as a legacy encoding."""
-    for n, paragraph in enumerate(paragraphs, start=1):
-        text = props.paragraph_text(paragraph)
+    for n, text in enumerate(texts, start=1):
         if text.isascii():
             continue
         if not unicodedata.is_normalized("NFC", text):

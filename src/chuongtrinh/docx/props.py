@@ -69,12 +69,16 @@ def _chain_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
     return found
 
 
+_RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
+
+
 def run_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
     """The w:rPr elements that decide how `run` looks, nearest first."""
     found = []
     if run is not None:
-        found.append(run._r.rPr)
-        if run._r.rPr is not None and run._r.rPr.find(qn("w:rStyle")) is not None:
+        own = run._r.find(_RPR)  # not python-docx's rPr property: this runs per run, often
+        found.append(own)
+        if own is not None and own.find(_RSTYLE) is not None:
             found += _chain_properties(paragraph, run)
     found += _chain_properties(paragraph, None)
     return [rpr for rpr in found if rpr is not None]
@@ -147,8 +151,23 @@ def fonts(paragraph: Paragraph, run: Run | None = None) -> dict[str, str]:
     """slot → font name for the four slots; a theme font is the theme's typeface, or shown
     as 'theme:minorHAnsi' when the theme names none."""
     themes = theme_fonts(paragraph)
+    own = None if run is None else run._r.find(_RPR)
+    if own is not None and own.find(_RSTYLE) is not None:  # a character style: the whole chain
+        return _slot_fonts(run_properties(paragraph, run), themes)
+    # The paragraph's chain is the same for thousands of runs: read once per style.
+    cache = _CHAINS.setdefault(paragraph.part, {})
+    key = ("fonts", paragraph._p.pPr.style if paragraph._p.pPr is not None else None)
+    chain = cache.get(key)
+    if chain is None:
+        chain = cache[key] = [_slot_fonts(_chain_properties(paragraph, None), themes)]
+    found = _slot_fonts([] if own is None else [own], themes, complete=False)
+    return {slot: found.get(slot) or chain[0][slot] for slot in FONT_SLOTS}
+
+
+def _slot_fonts(rprs: list[Any], themes: dict[str, str], complete: bool = True) -> dict[str, str]:
+    """The first font named for each slot along `rprs` (nearest first)."""
     result: dict[str, str] = {}
-    for rpr in run_properties(paragraph, run):
+    for rpr in rprs:
         element = rpr.find(_RFONTS)
         if element is None:
             continue
@@ -163,6 +182,8 @@ def fonts(paragraph: Paragraph, run: Run | None = None) -> dict[str, str]:
                 result[slot] = name
         if len(result) == len(FONT_SLOTS):
             break
+    if not complete:
+        return result
     return {slot: result.get(slot, "(không có)") for slot in FONT_SLOTS}
 
 
