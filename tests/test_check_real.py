@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Inches, Mm, Pt
 from tests.helpers.cli import run_cli
 from tests.helpers.real import find, nfc, open_real, paragraphs, real_file, real_files, retype
@@ -19,9 +20,8 @@ from chuongtrinh import api
 
 # The error codes each real file gets, every one a deviation the file has (why, in short).
 REAL_DEVIATIONS: dict[int, set[str]] = {
-    # An office template: the date is a {placeholder}, "LỊCH CÔNG TÁC" is no kind of HD 36, the
-    # banner carries no underline.
-    1: {"missing-date", "missing-kind", "underline"},
+    # An office template: the date is a {placeholder}, "LỊCH CÔNG TÁC" is no kind of HD 36.
+    1: {"missing-date", "missing-kind"},
     # Margins 15/12.5 mm (20–25), "Số:" and recipients at 14/12 pt (13/11), cs=Arial and
     # .VnTime runs, "Nơi nhận:" not italic.
     2: {"page-margin", "size", "font", "legacy-font", "italic"},
@@ -207,6 +207,30 @@ def test_one_finding_lists_the_paragraphs_it_covers(tmp_path: Path) -> None:
     [font] = [f for f in record["findings"] if f["code"] == "font"]
     assert font["paragraphs"] == [16, 17, 18, 19, 20]
     assert record["summary"]["errors"] == 1
+
+
+_SHAPES = (
+    qn("w:drawing"),
+    qn("w:pict"),
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",
+)
+
+
+def test_a_rule_drawn_under_the_banner_is_its_underline(tmp_path: Path) -> None:
+    """File 01 draws the Party banner's rule as a line shape in its cell (HD 36: underlined
+    by a rule as long as the text); without the shape the banner is not underlined."""
+    document = open_real(1)
+    number, banner = find(document, lambda text: text == "ĐẢNG CỘNG SẢN VIỆT NAM")
+    cell = next(banner._p.iterancestors(qn("w:tc")))
+    shapes = [e for tag in _SHAPES for e in cell.iter(tag)]
+    assert shapes
+    for shape in shapes:
+        if shape.getparent() is not None:
+            shape.getparent().remove(shape)
+    [finding] = [
+        f for f in _errors(_saved(document, tmp_path, "khong-ke")) if f.code == "underline"
+    ]
+    assert finding.paragraph == number
 
 
 def test_a_word_97_file_is_refused_in_vietnamese(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from chuongtrinh.audit import text as text_rules
@@ -59,6 +60,22 @@ def _font_problems(found: dict[str, str], wanted: str) -> list[tuple[str, str, S
         shown = ", ".join(f"{s}={f}" for s, f in main.items() if s not in faces)
         problems.append(("font", f"phông chữ {shown}; phải {wanted} ở ascii, hAnsi và cs", "error"))
     return problems
+
+
+_LINES = (
+    ".//{http://schemas.openxmlformats.org/drawingml/2006/main}prstGeom[@prst='line']",
+    ".//{urn:schemas-microsoft-com:vml}line",
+)
+
+
+def _ruled(paragraph: Paragraph) -> bool:
+    """Underlined by a rule instead: a bottom border, or a line drawn in its table cell (how
+    Word users draw the banner's rule as long as the text, file 01 of the real set)."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") is not None:
+        return True
+    cell = next(paragraph._p.iterancestors(qn("w:tc")), None)
+    return cell is not None and any(cell.find(path) is not None for path in _LINES)
 
 
 def _size_range(rules: Style) -> tuple[float, float] | None:
@@ -184,7 +201,7 @@ class Audit:
             self.add("size", f"cỡ chữ {shown} pt, phải {wanted} pt", f"{where}.{key}", element, severity)  # fmt: skip
         for name, label in (("bold", "đậm"), ("italic", "nghiêng")):
             self.emphasis(element, name, label, bool(getattr(rules, name)), where, severity)
-        if rules.underline and not props.all_runs(paragraph, "underline"):
+        if rules.underline and not props.all_runs(paragraph, "underline") and not _ruled(paragraph):
             self.add("underline", "phải gạch chân", f"{where}.underline", element, severity)
         text = element.text
         if rules.caps and text != text.upper() and not props.all_runs(paragraph, "caps"):
