@@ -9,6 +9,7 @@ phrasebook (`profiles.recognise`).
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,32 @@ from chuongtrinh.errors import MessageError
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.profiles.recognise import Phrasebook, phrasebook
 
+# Old-style tone placement ("HOÀ", "QUÝ" on the first vowel) read as the new one, so that a
+# header typed "CỘNG HOÀ XÃ HỘI …" is recognised; dashes and spaces as one form.
+_TONES = str.maketrans({"–": "-", "—": "-", "\u00a0": " "})
+_OLD_TONES = {"OÀ": "ÒA", "OÁ": "ÓA", "OẢ": "ỎA", "OÃ": "ÕA", "OẠ": "ỌA", "UỲ": "ÙY", "UÝ": "ÚY",
+              "UỶ": "ỦY", "UỸ": "ŨY", "UỴ": "ỤY"}  # fmt: skip
+_SPACES = re.compile(r"\s*-\s*|\s+")
+
+
+def normal(text: str) -> str:
+    """`text` in capitals, NFC, new-style tones, one kind of dash and of space: for comparing
+    a header line with the rule set's ("Độc lập – Tự do – Hạnh phúc" is the motto)."""
+    text = unicodedata.normalize("NFC", text).translate(_TONES).strip().upper()
+    for old, new in _OLD_TONES.items():
+        text = text.replace(old, new)
+    return _SPACES.sub(lambda m: "-" if "-" in m.group() else " ", text)
+
+
+_TITLE_LINES = 6  # without a separator, the summary is at most a few lines
+# How a body begins: the title ends before these words even without a separator line.
+_OPENINGS = ("Căn cứ", "Thực hiện", "Kính gửi", "Xét ", "Nhằm ")
+_ANNEX_LINES = 8
+_ATTACHED = re.compile(r"^\((Ban hành )?[Kk]èm theo ")
+_SUMMARY_PREFIX = ("V/v", "V/V", "v/v")
+_RULE_CHARACTERS = set("-–—_*=. ")
+_ROMAN = re.compile(r"^[IVXLC]+\.\s")
+_ARABIC = re.compile(r"^\d+\.\s")  # "1. …", not "1.1. …"
 _HEADING = re.compile(r"^([IVXLC]+\.\s|\d+\.\s.{0,110}$)")  # "I. …"; "1. …" when heading-short
 
 
@@ -42,30 +69,65 @@ class Element:
 
     @property
     def text(self) -> str:
-        return self.paragraph.text.strip()
+        return props.paragraph_text(self.paragraph).strip()
 
 
 def open_docx(source: str | Path | IO[bytes]) -> Any:
     """The python-docx Document, or a CheckError a user can read."""
+    if isinstance(source, (str, Path)) and _is_word97(Path(source)):
+        raise CheckError(
+            "tệp Word 97–2003 (.doc): check chỉ đọc .docx; mở bằng Word và lưu thành .docx, hoặc"
+            " `soffice --headless --convert-to docx TỆP.doc`"
+        )
     try:
         return docx.Document(str(source) if isinstance(source, Path) else source)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise CheckError(f"không đọc được tệp .docx ({type(exc).__name__}: {exc})") from None
 
 
+@dataclass
+class Contents:
+    """A document's paragraphs in reading order and their texts, read once: walking the
+    tables and joining the runs of a long document is most of what check costs."""
+
+    paragraphs: list[Paragraph]
+    texts: list[str]  # as typed
+    stripped: list[str]
+
+    @classmethod
+    def of(cls, document: Any) -> Contents:
+        paragraphs = list(body_paragraphs(document))
+        texts = [props.paragraph_text(p) for p in paragraphs]
+        return cls(paragraphs, texts, [t.strip() for t in texts])
+
+
+_OLE = b"\xd0\xcf\x11\xe0"  # the compound file of a Word 97–2003 document
+
+
+def _is_word97(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(4) == _OLE
+    except OSError:
+        return False  # python-docx reports the missing or unreadable file
+
+
 class Reader:
     """The paragraphs of one .docx with the elements recognised in them."""
 
-    def __init__(self, document: Any, profile: Profile) -> None:
+    def __init__(self, document: Any, profile: Profile, contents: Contents | None = None) -> None:
         self.document = document
-        self.paragraphs = list(body_paragraphs(self.document))
+        self.contents = contents or Contents.of(document)
+        self.paragraphs = self.contents.paragraphs
         self.profile = profile
         self.phrases: Phrasebook = phrasebook(profile)
         self.elements: list[Element] = []
+        self.annex = False  # a file attached to another document: no header, no signature
+        self.entries: dict[int, str] = {}  # recipient paragraph number → its entry's text
         self._find()
 
     def texts(self) -> list[str]:
-        return [p.text.strip() for p in self.paragraphs]
+        return self.contents.stripped
 
     def add(self, role: str, index: int) -> None:
         self.elements.append(Element(role, index + 1, self.paragraphs[index]))
@@ -78,20 +140,28 @@ class Reader:
 
     def _find(self) -> None:
         texts = self.texts()
-        kinds = sorted(self.profile.kinds.values(), key=len, reverse=True)
+        kinds = tuple(normal(k) for k in self.profile.kinds.values())
         kind = next(
-            (
-                i
-                for i, t in enumerate(texts)
-                if t.upper().startswith(tuple(kinds)) and self._caps(i)
-            ),
+            (i for i, t in enumerate(texts) if normal(t).startswith(kinds) and self._caps(i)),
             len(texts),
         )
-        self._header(texts[:kind])
-        if kind == len(texts):
+        banner = normal(self.profile.header.banner)
+        self.annex = banner not in map(normal, texts[:kind]) and self._attached(texts)
+        if self.annex:
             return
-        self.add("kind", kind)
-        end = self._title(texts, kind + 1)
+        # Without a kind, the header ends where a table of items starts ("Thứ, ngày" is not
+        # a date line).
+        end = (
+            kind if kind < len(texts) else next((i for i in range(kind) if self._in_table(i)), kind)
+        )
+        self._header(texts[:end])
+        if kind < len(texts):
+            self.add("kind", kind)
+            end = self._title(texts, kind + 1)
+        elif self.first("letter_summary") is not None:
+            end = max(e.number for e in self.elements)  # a công văn: the body follows "V/v …"
+        else:
+            return
         label = next(
             (
                 i
@@ -113,10 +183,16 @@ class Reader:
         elif closing is not None:
             self._unprefixed(texts, closing)
 
+    def _attached(self, texts: list[str]) -> bool:
+        """A file that is an annex of another document ("PHỤ LỤC" / "(Kèm theo Báo cáo số …)"
+        in its first lines): it has no header or signature of its own."""
+        first = [t for t in texts if t][:_ANNEX_LINES]
+        return any(_ATTACHED.match(t) for t in first)
+
     def _caps(self, index: int) -> bool:
         """Shown in capitals: typed so, or typed in lower case with Word's 'All caps'."""
         paragraph = self.paragraphs[index]
-        text = paragraph.text.strip()
+        text = props.paragraph_text(paragraph).strip()
         return bool(text) and (text == text.upper() or props.all_runs(paragraph, "caps"))
 
     def _is_date(self, text: str) -> bool:
@@ -125,73 +201,121 @@ class Reader:
         return any(pattern.search(text) for pattern in found)
 
     def _header(self, texts: list[str]) -> None:
+        """Roles of the header's lines by what they say and where they stand: banner, motto,
+        number, date and star by their text; the body's name is what stands on the left,
+        before the number (or the star, or the date), outside the banner's cell."""
         header = self.profile.header
-        star = next((i for i, t in enumerate(texts) if t == header.star), None)
+        shapes = {normal(header.banner): "banner"}
+        if header.motto:
+            shapes[normal(header.motto)] = "motto"
+        taken: dict[int, str] = {}
         for i, text in enumerate(texts):
-            if text.upper() == header.banner.upper():
-                self.add("banner", i)
-            elif text.startswith(self.phrases.number_word):
-                self.add("number", i)
-            elif text.startswith(self.profile.labels.draft):
-                self.add("draft", i)
-            elif self._is_date(text):
-                self.add("date", i)
-            elif i == star:
-                self.add("star", i)
-        if star is None:
-            return
-        names = [i for i, t in enumerate(texts[:star]) if t and t.upper() != header.banner.upper()]
+            role = shapes.get(normal(text)) if text else None
+            if role is None and text:
+                role = self._header_role(text)
+            if role is not None:
+                taken[i] = role
+                self.add(role, i)
+        # The banner's cell holds no body name (kept alive here: lxml proxies are compared).
+        right = [self._cell(i) for i, r in taken.items() if r in ("banner", "motto")]
+        right = [cell for cell in right if cell is not None]
+        ends = [i for i, r in taken.items() if r in ("number", "star", "date", "letter_summary")]
+        names = [
+            i
+            for i in range(min(ends, default=len(texts)))
+            if texts[i] and i not in taken and not any(self._cell(i) is c for c in right)
+        ]
+        superiors = self._superiors(names)
         for i in names:
-            self.add("superior" if self._superior(names, i) else "issuer", i)
+            self.add("superior" if i in superiors else "issuer", i)
 
-    def _superior(self, names: list[int], index: int) -> bool:
-        """The first of several name lines is the superior body, unless it is bold like the
-        issuer: a body's own name may be printed on two lines ("ỦY BAN NHÂN DÂN / TỈNH …")."""
-        if len(names) < 2 or index != names[0]:
-            return False
-        return not props.all_runs(self.paragraphs[index], "bold") or not all(
-            props.all_runs(self.paragraphs[i], "bold") for i in names[1:]
-        )
+    def _header_role(self, text: str) -> str | None:
+        if text.startswith(self.phrases.number_word):
+            return "number"
+        if text.startswith(self.profile.labels.draft):
+            return "draft"
+        if self._is_date(text):
+            return "date"
+        if self.profile.header.star and text == self.profile.header.star:
+            return "star"
+        if text.startswith(_SUMMARY_PREFIX):
+            return "letter_summary"  # a công văn's trích yếu, under its number (not styled)
+        if set(text) <= _RULE_CHARACTERS:
+            return "typed_rule"  # "-------" typed under the issuer or the motto
+        return None
+
+    def _superiors(self, names: list[int]) -> set[int]:
+        """The superior body's lines: the regular lines above the first bold one ("ỦY BAN MTTQ
+        VIỆT NAM / XÃ LƯƠNG MINH" over "BAN THƯỜNG TRỰC"). All bold: one name on several lines
+        ("ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG"); none bold: the first line is the superior."""
+        if len(names) < 2:
+            return set()
+        bold = [props.all_runs(self.paragraphs[i], "bold") for i in names]
+        if True in bold:
+            return set(names[: bold.index(True)])
+        return {names[0]}
 
     def _title(self, texts: list[str], start: int) -> int:
-        """Summary lines up to the separator; returns where the body starts."""
+        """Summary lines up to the separator, or up to the body's first words ("Căn cứ …");
+        returns where the body starts."""
         separator = self.profile.separator
-        for i in range(start, len(texts)):
+        end = start + 1
+        for i in range(start, min(len(texts), start + _TITLE_LINES)):
             text = texts[i]
             if text == separator or (text and set(text) == {"-"}):
                 self.add("separator", i)
                 return i + 1
+            if text.startswith(_OPENINGS):
+                return i
             if text.startswith("(") and text.endswith(")"):
                 # "(Ban hành kèm theo …)"; any other line in parentheses is a sub-title.
                 self.add("attached" if "kèm theo" in text.lower() else "subtitle", i)
             elif text:
                 self.add("summary", i)
-            if i - start > 4:  # no separator: the summary is at most a few lines
-                break
-        return start + 1
+            end = i + 1
+        return end
 
     def _body(self, texts: list[str], start: int, end: int) -> None:
-        for i in range(start, end):
-            if not texts[i]:
-                continue
+        lines = [i for i in range(start, end) if texts[i]]
+        for n, i in enumerate(lines):
             cell = _content_table_cell(self.paragraphs[i])
             if cell is not None:
                 self.add(_table_role(cell, texts[i]), i)
-            else:
-                self.add("heading" if _HEADING.match(texts[i]) else "body", i)
+                continue
+            following = next((texts[j] for j in lines[n + 1 :] if not self._in_table(j)), None)
+            self.add("heading" if _is_heading(texts[i], following) else "body", i)
+
+    def _in_table(self, index: int) -> bool:
+        return _content_table_cell(self.paragraphs[index]) is not None
 
     def _recipients(self, texts: list[str], label: int) -> None:
+        """The label and its "- …" lines (the dash typed, or Word's bullet); blank lines are
+        skipped, and in the closing table a line without a dash continues the entry above it
+        (a long entry typed on two lines): `entries` holds each entry's whole text."""
         self.add("recipients_label", label)
+        cell = self._cell(label)
+        last: int | None = None
         for i in range(label + 1, len(texts)):
-            if not texts[i].startswith("-"):
+            inside = cell is not None and self._cell(i) is cell
+            if cell is not None and not inside:
                 break
-            self.add("recipient", i)
+            bullet = not texts[i].startswith("-") and _numbered(self.paragraphs[i])
+            if texts[i].startswith("-") or (texts[i] and bullet):
+                self.add("recipient", i)
+                last = i + 1
+                self.entries[last] = f"- {texts[i]}" if bullet else texts[i]
+            elif texts[i] and inside and last is not None:
+                self.entries[last] = f"{self.entries[last]} {texts[i]}"
+            elif texts[i]:
+                break
 
     def _closing_block(self, start: int) -> int | None:
         """Where the closing block starts: the first paragraph of the borderless table of one
         row and two columns after the body (recipients | signature), if the document has one."""
         found = None
-        for i in range(len(self.paragraphs) - 1, start - 1, -1):
+        texts = self.texts()
+        filled = [i for i in range(start, len(texts)) if texts[i]]
+        for i in range(filled[-1] if filled else start - 1, start - 1, -1):
             cell = self._cell(i)
             if cell is None or _content_table_cell(self.paragraphs[i]) is not None:
                 break
@@ -205,7 +329,8 @@ class Reader:
         """A signature without an authority prefix ("BAN TỔ CHỨC"; a position and a name): the
         lines of the closing block's right cell."""
         cells = [self._cell(i) for i in range(start, len(texts))]
-        right = cells[-1]
+        filled = [i for i in range(start, len(texts)) if texts[i]]
+        right = cells[filled[-1] - start]  # empty paragraphs may follow the table
         lines = [i for i, cell in zip(range(start, len(texts)), cells, strict=True) if texts[i]]
         lines = [i for i in lines if cells[i - start] is right]
         if lines:
@@ -234,6 +359,23 @@ class Reader:
             self.add("position", rest[0])
         if len(rest) > 1:
             self.add("signer", rest[-1])
+
+
+def _numbered(paragraph: Paragraph) -> bool:
+    """Word's automatic numbering or bullet (w:numPr) on the paragraph itself."""
+    ppr = paragraph._p.pPr
+    return ppr is not None and ppr.find(qn("w:numPr")) is not None
+
+
+def _is_heading(text: str, following: str | None) -> bool:
+    """A roman "I. …" always; an arabic "1. …" when it opens an outline level, that is when
+    what follows is not its sibling or a higher level: a list of numbered slogans or of
+    "1. Thời gian: …" lines is not headings."""
+    if _ROMAN.match(text):
+        return True
+    if not _HEADING.match(text):
+        return False
+    return following is not None and not (_ROMAN.match(following) or _ARABIC.match(following))
 
 
 def _content_table_cell(paragraph: Paragraph) -> Any | None:

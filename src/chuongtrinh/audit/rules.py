@@ -7,44 +7,27 @@ recipients) are judged against the same Jinja templates the builder renders.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from chuongtrinh.audit.reading import Element, Reader, open_docx
+from chuongtrinh.audit import text as text_rules
+from chuongtrinh.audit.findings import Finding, grouped
+from chuongtrinh.audit.reading import Contents, Element, Reader, open_docx
 from chuongtrinh.docx import props
 from chuongtrinh.errors import Severity
-from chuongtrinh.profiles.models import Profile
+from chuongtrinh.profiles.models import Profile, Style
 from chuongtrinh.profiles.recognise import Phrasebook
 from chuongtrinh.profiles.templated import render
 
-_SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
 # Roles whose paragraphs may carry inline emphasis: only "must be bold/italic" is checked there.
 _FREE_EMPHASIS = {"body", "heading", "item", "table_cell", "table_note"}
 _MM_TOLERANCE = 0.5
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One rule a document breaks, at a paragraph (1-based, reading order) or the whole file."""
-
-    code: str
-    message: str
-    rule: str
-    paragraph: int | None = None
-    text: str | None = None
-    severity: Severity = "error"
-
-    def format(self, file: str) -> str:
-        where = f"{file}:đoạn {self.paragraph}" if self.paragraph else file
-        text = f' "{self.text}"' if self.text else ""
-        head = f"{where}: {_SEVERITY_VI[self.severity]} [{self.code}]"
-        return f"{head}{text}: {self.message} (quy tắc: {self.rule})"
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+# The slots checked (issue 14): eastAsia shapes only CJK characters and is not read.
+_CHECKED_SLOTS = ("ascii", "hAnsi", "cs")
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -58,6 +41,49 @@ def _label_underlined(paragraph: Paragraph) -> bool:
     colons = [r for r in runs if ":" in r.text]
     underlined = [props.flag(paragraph, r, "underline") for r in words]
     return all(underlined) and not any(props.flag(paragraph, r, "underline") for r in colons)
+
+
+def _font_problems(found: dict[str, str], wanted: str) -> list[tuple[str, str, Severity]]:
+    """(code, message, severity) for a run's fonts: legacy, wrong, or a face name."""
+    main = {slot: found[slot] for slot in _CHECKED_SLOTS if found[slot] != wanted}
+    legacy = text_rules.legacy_font(main.values())
+    if legacy is not None:
+        message = f"phông chữ cũ {legacy} (mã TCVN3/VNI, không phải Unicode); phải {wanted}"
+        return [("legacy-font", message, "error")]
+    problems: list[tuple[str, str, Severity]] = []
+    faces = {s: f for s, f in main.items() if f.startswith(f"{wanted} ")}
+    if faces:
+        shown = ", ".join(f"{slot}={font}" for slot, font in faces.items())
+        message = f"tên kiểu chữ {shown} thay cho tên phông; ghi {wanted} (đậm, nghiêng đặt riêng)"
+        problems.append(("font-face", message, "warning"))
+    if len(faces) < len(main):
+        shown = ", ".join(f"{s}={f}" for s, f in main.items() if s not in faces)
+        problems.append(("font", f"phông chữ {shown}; phải {wanted} ở ascii, hAnsi và cs", "error"))
+    return problems
+
+
+_LINES = (
+    ".//{http://schemas.openxmlformats.org/drawingml/2006/main}prstGeom[@prst='line']",
+    ".//{urn:schemas-microsoft-com:vml}line",
+)
+
+
+def _ruled(paragraph: Paragraph) -> bool:
+    """Underlined by a rule instead: a bottom border, or a line drawn in its table cell (how
+    Word users draw the banner's rule as long as the text, file 01 of the real set)."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") is not None:
+        return True
+    cell = next(paragraph._p.iterancestors(qn("w:tc")), None)
+    return cell is not None and any(cell.find(path) is not None for path in _LINES)
+
+
+def _size_range(rules: Style) -> tuple[float, float] | None:
+    """The sizes accepted: the rule text's range when it holds the build size, else that size."""
+    size, accepted = rules.size_pt, rules.size_range_pt
+    if accepted is not None and (size is None or accepted[0] <= size <= accepted[1]):
+        return accepted
+    return None if size is None else (size, size)
 
 
 @dataclass
@@ -85,12 +111,14 @@ class Audit:
                 element.number if element else None,
                 _short(element.text) if element else None,
                 severity,
+                (element.number,) if element else (),
             )
         )
 
     def run(self) -> list[Finding]:
         self.page()
         self.fonts()
+        self.characters()
         for element in self.reader.elements:
             self.style(element)
         self.number()
@@ -98,44 +126,56 @@ class Audit:
         self.recipients()
         self.signature()
         self.presence()
-        return sorted(self.findings, key=lambda f: (f.paragraph or 0, f.code))
+        return grouped(self.findings)
 
     def page(self) -> None:
+        """Page size and margins of the first section (the body), against the accepted range."""
         page, section = self.profile.page, self.reader.document.sections[0]
+        ranges = page.margin_range_mm
+        margin = page.margin_mm
+
+        def side(key: str, wanted: float) -> tuple[float, float, str]:
+            if ranges is None:
+                return wanted, wanted, f"page.margin_mm.{key}: {wanted:g}"
+            low, high = getattr(ranges, key)
+            return low, high, f"page.margin_range_mm.{key}: {low:g}–{high:g}"
+
         actual = {
-            "khổ rộng": (section.page_width, page.width_mm, "width_mm"),
-            "khổ cao": (section.page_height, page.height_mm, "height_mm"),
-            "lề trên": (section.top_margin, page.margin_mm.top, "margin_mm.top"),
-            "lề dưới": (section.bottom_margin, page.margin_mm.bottom, "margin_mm.bottom"),
-            "lề trái": (section.left_margin, page.margin_mm.left, "margin_mm.left"),
-            "lề phải": (section.right_margin, page.margin_mm.right, "margin_mm.right"),
-        }
-        for name, (length, wanted, key) in actual.items():
+            "khổ rộng": (section.page_width, (page.width_mm, page.width_mm, f"page.width_mm: {page.width_mm:g}")),
+            "khổ cao": (section.page_height, (page.height_mm, page.height_mm, f"page.height_mm: {page.height_mm:g}")),
+            "lề trên": (section.top_margin, side("top", margin.top)),
+            "lề dưới": (section.bottom_margin, side("bottom", margin.bottom)),
+            "lề trái": (section.left_margin, side("left", margin.left)),
+            "lề phải": (section.right_margin, side("right", margin.right)),
+        }  # fmt: skip
+        for name, (length, (low, high, key)) in actual.items():
             have = props.length_mm(length)
-            if have is None or abs(have - wanted) > _MM_TOLERANCE:
+            if have is None or not low - _MM_TOLERANCE <= have <= high + _MM_TOLERANCE:
                 code = "page-size" if name.startswith("khổ") else "page-margin"
                 shown = "không đặt" if have is None else f"{have:.1f} mm"
-                rule = f"{self.profile.name} page.{key}: {wanted:g}"
-                self.add(code, f"{name} {shown}, phải {wanted:g} mm", rule)
+                wanted = f"{low:g}" if low == high else f"từ {low:g} đến {high:g}"
+                rule = f"{self.profile.name} {key}"
+                self.add(code, f"{name} {shown}, phải {wanted} mm", rule)
 
     def fonts(self) -> None:
-        """Every run with text on the profile's font in all four slots; one finding per kind."""
+        """Every run with text on the profile's font in the ascii, hAnsi and cs slots; eastAsia
+        shapes only CJK text and is not read. A legacy font (TCVN3, VNI) and a face name
+        ('Times New Roman Bold', a warning) are findings of their own."""
         wanted = self.profile.font.name
-        seen: dict[str, list[int]] = {}
+        rule = f"{self.profile.name} font.name: {wanted}"
         for n, paragraph in enumerate(self.reader.paragraphs, start=1):
+            seen: set[str] = set()
             for run in props.text_runs(paragraph):
-                wrong = {s: f for s, f in props.fonts(paragraph, run).items() if f != wanted}
-                if wrong:
-                    key = ", ".join(f"{slot}={font}" for slot, font in wrong.items())
-                    seen.setdefault(key, []).append(n)
-                    break
-        for key, numbers in seen.items():
-            more = f" (và {len(numbers) - 1} đoạn khác)" if len(numbers) > 1 else ""
-            first = Element("font", numbers[0], self.reader.paragraphs[numbers[0] - 1])
-            message = (
-                f"phông chữ {key}{more}; phải {wanted} ở cả 4 vị trí (ascii, hAnsi, eastAsia, cs)"
-            )
-            self.add("font", message, f"{self.profile.name} font.name: {wanted}", first)
+                found = props.fonts(paragraph, run)
+                for code, message, severity in _font_problems(found, wanted):
+                    if code not in seen:
+                        seen.add(code)
+                        self.add(code, message, rule, Element("font", n, paragraph), severity)
+
+    def characters(self) -> None:
+        rule = f"{self.profile.name} font.name: {self.profile.font.name}, {text_rules.RULE}"
+        for n, code, message in text_rules.problems(self.reader.contents.texts):
+            self.add(code, message, rule, Element("text", n, self.reader.paragraphs[n - 1]))
 
     def style(self, element: Element) -> None:
         role = {"heading": "heading_1", "body": "body"}.get(element.role, element.role)
@@ -147,26 +187,33 @@ class Audit:
         if not runs:
             return
         where = f"{self.profile.name} styles.{role}"
+        severity: Severity = "warning" if rules.practice else "error"
         sizes = sorted({props.size_pt(paragraph, r) for r in runs})
-        if rules.size_pt is not None and sizes != [rules.size_pt]:
+        accepted = _size_range(rules)
+        if accepted is not None and not all(accepted[0] <= s <= accepted[1] for s in sizes):
             shown = ", ".join(f"{s:g}" for s in sizes)
-            self.add(
-                "size", f"cỡ chữ {shown} pt, phải {rules.size_pt:g} pt", f"{where}.size_pt", element
+            low, high = accepted
+            wanted, key = (
+                (f"{low:g}", "size_pt")
+                if low == high
+                else (f"từ {low:g} đến {high:g}", "size_range_pt")
             )
+            self.add("size", f"cỡ chữ {shown} pt, phải {wanted} pt", f"{where}.{key}", element, severity)  # fmt: skip
         for name, label in (("bold", "đậm"), ("italic", "nghiêng")):
-            self.emphasis(element, name, label, bool(getattr(rules, name)), where)
-        if rules.underline and not props.all_runs(paragraph, "underline"):
-            self.add("underline", "phải gạch chân", f"{where}.underline", element)
+            self.emphasis(element, name, label, bool(getattr(rules, name)), where, severity)
+        if rules.underline and not props.all_runs(paragraph, "underline") and not _ruled(paragraph):
+            self.add("underline", "phải gạch chân", f"{where}.underline", element, severity)
         text = element.text
         if rules.caps and text != text.upper() and not props.all_runs(paragraph, "caps"):
-            self.add("caps", "phải viết in hoa", f"{where}.caps", element)
+            self.add("caps", "phải viết in hoa", f"{where}.caps", element, severity)
 
-    def emphasis(self, element: Element, name: str, label: str, wanted: bool, where: str) -> None:
+    def emphasis(self, element: Element, name: str, label: str, wanted: bool, where: str,
+                 severity: Severity) -> None:  # fmt: skip
         paragraph = element.paragraph
         if wanted and not props.all_runs(paragraph, name):
-            self.add(name, f"phải in {label}", f"{where}.{name}", element)
+            self.add(name, f"phải in {label}", f"{where}.{name}", element, severity)
         elif not wanted and element.role not in _FREE_EMPHASIS and props.all_runs(paragraph, name):
-            self.add(name, f"không được in {label}", f"{where}.{name}", element)
+            self.add(name, f"không được in {label}", f"{where}.{name}", element, severity)
 
     def number(self) -> None:
         element = self.reader.first("number")
@@ -233,14 +280,17 @@ class Audit:
         middle, last = self.phrases.recipients
         for n, element in enumerate(lines):
             final = n == len(lines) - 1
-            if not (last if final else middle).match(element.text):
+            entry = self.reader.entries.get(element.number, element.text).strip()
+            if not (last if final else middle).match(entry):
                 end = punctuation.recipient_last if final else punctuation.recipient
                 self.add(
                     "recipient-form", f"dòng nơi nhận bắt đầu '- ', kết thúc '{end}'", rule, element
                 )
         if not lines:
             self.add("recipients-empty", "không có dòng nơi nhận nào ('- …')", rule, label)
-        elif not self.phrases.archive_line.match(lines[-1].text):
+        elif not self.phrases.archive_line.match(
+            self.reader.entries.get(lines[-1].number, lines[-1].text).strip()
+        ):
             self.add(
                 "recipients-archive",
                 f"dòng nơi nhận cuối phải là '- {labels.archive} …'",
@@ -266,13 +316,21 @@ class Audit:
 
         Recipients and signature may be left out (a programme sent with an invitation); an
         authority line is wanted where the document has recipients, and neither part at all
-        is only a warning."""
+        is only a warning. An annex in a file of its own has neither header nor signature."""
+        if self.reader.annex:
+            message = "văn bản kèm theo (phụ lục): không có phần đầu, chữ ký; chỉ kiểm tra trang, phông và mã chữ"
+            self.add("annex", message, self.profile.name, None, "warning")
+            return
         required = {
             "banner": "quốc hiệu / tiêu đề (ví dụ 'ĐẢNG CỘNG SẢN VIỆT NAM')",
             "date": "dòng địa danh, ngày tháng",
             "kind": "tên loại văn bản (ví dụ 'CHƯƠNG TRÌNH')",
         }
-        if self.reader.first("recipients_label") is not None:
+        if self.reader.first("letter_summary") is not None:
+            del required["kind"]  # a công văn ("V/v …" under its number) has no kind name
+        signed = {"authority", "position"} & {e.role for e in self.reader.elements}
+        wanted = self.profile.closing.authority_required or not signed
+        if self.reader.first("recipients_label") is not None and wanted:
             prefixes = ", ".join(self.profile.authority_prefixes)
             required["authority"] = f"thẩm quyền ký ({prefixes} …)"
         elif not {"authority", "position"} & {e.role for e in self.reader.elements}:
@@ -294,7 +352,10 @@ class Audit:
                              f"{self.profile.name}", severity=severity)  # fmt: skip
 
 
-def check(source: str | Path | IO[bytes] | Any, profile: Profile) -> list[Finding]:
-    """Every rule of `profile` the document (a file, or one already open) breaks, in order."""
+def check(
+    source: str | Path | IO[bytes] | Any, profile: Profile, contents: Contents | None = None
+) -> list[Finding]:
+    """Every rule of `profile` the document (a file, or one already open, with its contents
+    when already read) breaks, in order."""
     document = source if hasattr(source, "sections") else open_docx(source)
-    return Audit(Reader(document, profile)).run()
+    return Audit(Reader(document, profile, contents)).run()

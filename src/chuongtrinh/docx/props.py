@@ -9,11 +9,14 @@ by hand in Word alike.
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 WORD_DEFAULT_SIZE_PT = 10.0  # what Word uses when no w:sz is anywhere in the chain
@@ -40,15 +43,44 @@ def _defaults(paragraph: Paragraph) -> Any:
     return styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
 
 
+# Per document part: style id → the w:rPr of its chain (and the defaults). Finding a style by
+# id is an XPath search of styles.xml; a long document asks for the same few thousands of times.
+_CHAINS: WeakKeyDictionary[Any, dict[tuple[str, str | None], list[Any]]] = WeakKeyDictionary()
+
+
+def _chain_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
+    """The w:rPr of the run's character style chain (when `run`) or of the paragraph's style
+    chain followed by the document defaults, read once per style and document."""
+    cache = _CHAINS.setdefault(paragraph.part, {})
+    if run is not None:
+        rpr = run._r.rPr
+        key = ("r", None if rpr is None else rpr.style)
+    else:
+        ppr = paragraph._p.pPr
+        key = ("p", None if ppr is None else ppr.style)
+    found = cache.get(key)
+    if found is None:
+        if run is not None:
+            found = [style.element.rPr for style in style_chain(run.style)]
+        else:
+            found = [style.element.rPr for style in style_chain(paragraph.style)]
+            found.append(_defaults(paragraph))
+        found = cache[key] = [rpr for rpr in found if rpr is not None]
+    return found
+
+
+_RPR, _RSTYLE = qn("w:rPr"), qn("w:rStyle")
+
+
 def run_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
     """The w:rPr elements that decide how `run` looks, nearest first."""
     found = []
     if run is not None:
-        found.append(run._r.rPr)
-        if run._r.rPr is not None and run._r.rPr.find(qn("w:rStyle")) is not None:
-            found += [style.element.rPr for style in style_chain(run.style)]
-    found += [style.element.rPr for style in style_chain(paragraph.style)]
-    found.append(_defaults(paragraph))
+        own = run._r.find(_RPR)  # not python-docx's rPr property: this runs per run, often
+        found.append(own)
+        if own is not None and own.find(_RSTYLE) is not None:
+            found += _chain_properties(paragraph, run)
+    found += _chain_properties(paragraph, None)
     return [rpr for rpr in found if rpr is not None]
 
 
@@ -73,27 +105,112 @@ def flag(paragraph: Paragraph, run: Run | None, name: str) -> bool:
     return element is not None and element.get(qn("w:val"), "true").lower() not in _OFF
 
 
+_RFONTS = qn("w:rFonts")
+_DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+# Per document part: theme font ('minorHAnsi') → its typeface in the theme part.
+_THEMES: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
+
+
+def theme_fonts(paragraph: Paragraph) -> dict[str, str]:
+    """What the theme fonts of the paragraph's document are ('minorHAnsi' → 'Calibri')."""
+    part = paragraph.part
+    found = _THEMES.get(part)
+    if found is None:
+        found = _THEMES[part] = _read_theme(part)
+    return found
+
+
+def _read_theme(part: Any) -> dict[str, str]:
+    try:
+        theme = part.part_related_by(RT.THEME)
+    except KeyError:
+        return {}
+    root = etree.fromstring(theme.blob)
+    found = {}
+    for kind in ("major", "minor"):
+        font = root.find(f".//{_DRAWING}{kind}Font")
+        if font is None:
+            continue
+        for script, names in (
+            ("latin", ("HAnsi", "Ascii")),
+            ("cs", ("Bidi",)),
+            ("ea", ("EastAsia",)),
+        ):
+            element = font.find(f"{_DRAWING}{script}")
+            typeface = "" if element is None else element.get("typeface", "")
+            for name in names:
+                if typeface:
+                    found[f"{kind}{name}"] = typeface
+    return found
+
+
+_SLOT_ATTRIBUTES = tuple((slot, qn(_THEME_ATTRIBUTE[slot]), qn(f"w:{slot}")) for slot in FONT_SLOTS)
+
+
 def fonts(paragraph: Paragraph, run: Run | None = None) -> dict[str, str]:
-    """slot → font name for the four slots; a theme font is shown as 'theme:minorHAnsi'."""
+    """slot → font name for the four slots; a theme font is the theme's typeface, or shown
+    as 'theme:minorHAnsi' when the theme names none."""
+    themes = theme_fonts(paragraph)
+    own = None if run is None else run._r.find(_RPR)
+    if own is not None and own.find(_RSTYLE) is not None:  # a character style: the whole chain
+        return _slot_fonts(run_properties(paragraph, run), themes)
+    # The paragraph's chain is the same for thousands of runs: read once per style.
+    cache = _CHAINS.setdefault(paragraph.part, {})
+    key = ("fonts", paragraph._p.pPr.style if paragraph._p.pPr is not None else None)
+    chain = cache.get(key)
+    if chain is None:
+        chain = cache[key] = [_slot_fonts(_chain_properties(paragraph, None), themes)]
+    found = _slot_fonts([] if own is None else [own], themes, complete=False)
+    return {slot: found.get(slot) or chain[0][slot] for slot in FONT_SLOTS}
+
+
+def _slot_fonts(rprs: list[Any], themes: dict[str, str], complete: bool = True) -> dict[str, str]:
+    """The first font named for each slot along `rprs` (nearest first)."""
     result: dict[str, str] = {}
-    for rpr in run_properties(paragraph, run):
-        element = rpr.find(qn("w:rFonts"))
+    for rpr in rprs:
+        element = rpr.find(_RFONTS)
         if element is None:
             continue
-        for slot in FONT_SLOTS:
+        for slot, theme_attribute, name_attribute in _SLOT_ATTRIBUTES:
             if slot in result:
                 continue
-            theme = element.get(qn(_THEME_ATTRIBUTE[slot]))
-            name = element.get(qn(f"w:{slot}"))
+            theme = element.get(theme_attribute)
+            name = element.get(name_attribute)
             if theme:
-                result[slot] = f"theme:{theme}"
+                result[slot] = themes.get(theme, f"theme:{theme}")
             elif name:
                 result[slot] = name
+        if len(result) == len(FONT_SLOTS):
+            break
+    if not complete:
+        return result
     return {slot: result.get(slot, "(không có)") for slot in FONT_SLOTS}
 
 
+_BREAKS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
+
+
+def _text_of(run_element: Any) -> str:
+    """A w:r's text as python-docx gives it (w:t, tabs and breaks), without an XPath per run:
+    a long document's runs are read several times over."""
+    parts = []
+    for child in run_element:
+        if child.tag in _BREAKS:
+            parts.append(_BREAKS[child.tag] or child.text or "")
+    return "".join(parts)
+
+
+def run_text(run: Run) -> str:
+    return _text_of(run._r)
+
+
+def paragraph_text(paragraph: Paragraph) -> str:
+    """The paragraph's text, runs inside hyperlinks and tracked insertions included."""
+    return "".join(_text_of(r) for r in paragraph._p.iter(qn("w:r")))
+
+
 def text_runs(paragraph: Paragraph) -> list[Run]:
-    return [r for r in paragraph.runs if r.text.strip()]
+    return [r for r in paragraph.runs if run_text(r).strip()]
 
 
 def all_runs(paragraph: Paragraph, name: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -17,33 +17,23 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from chuongtrinh.profiles.bounds import (
+    BorderPt,
+    FontPt,
+    Length,
+    LinePt,
+    MarginRange,
+    Offset,
+    Share,
+    Size,
+    SizeRange,
+    Spacing,
+    bounded,
+)
 from chuongtrinh.profiles.confine import relative_problem
 
 Align = Literal["left", "center", "right", "justify"]
 LineRule = Literal["single", "at_least", "exact"]
-
-# Bounds of what Word can show (a page side up to 22 in, spacing up to 1584 pt, type up to
-# 1638 pt, a border up to 6 pt, a border's gap up to 31 pt): beyond them, or at NaN or infinity,
-# the file is refused by Word or LibreOffice, or the writer fails.
-_PAGE_MM = 558.8
-_SPACING_PT = 1584.0
-
-
-def _number(low: float, high: float, *, above: bool = False) -> Any:
-    """A finite number from `low` (excluded when `above`) to `high`."""
-    if above:
-        return Field(gt=low, le=high, allow_inf_nan=False)
-    return Field(ge=low, le=high, allow_inf_nan=False)
-
-
-Size = Annotated[float, _number(0, _PAGE_MM, above=True)]  # a page side, a column (mm)
-Length = Annotated[float, _number(0, _PAGE_MM)]  # a margin, a distance (mm)
-Offset = Annotated[float, _number(-_PAGE_MM, _PAGE_MM)]  # an indent, negative into the margin
-Spacing = Annotated[float, _number(0, _SPACING_PT)]  # space before or after (pt)
-LinePt = Annotated[float, _number(0, _SPACING_PT, above=True)]  # a line's height (pt)
-FontPt = Annotated[float, _number(0, 1638, above=True)]
-BorderPt = Annotated[float, _number(0, 6)]
-Share = Annotated[float, _number(0, 1000, above=True)]  # a table column's share of the width
 
 
 def _template_name(name: str) -> str:
@@ -74,6 +64,17 @@ class Style(_Data):
         None, description="Kiểu gốc mà kiểu này kế thừa (tên một vai trò khác trong styles)"
     )
     size_pt: FontPt | None = Field(None, description="Cỡ chữ (pt)")
+    # The rule texts give a range for many sizes (NĐ 30: quốc hiệu 12–13 pt): the builder
+    # writes size_pt, `check` accepts any size in the range.
+    size_range_pt: SizeRange | None = Field(
+        None,
+        description="Khoảng cỡ chữ văn bản quy định cho phép (pt), ví dụ [12, 13]; `check` chấp nhận"
+        " mọi cỡ trong khoảng, còn size_pt là cỡ dùng khi tạo văn bản",
+    )
+    practice: bool | None = Field(
+        None,
+        description="Định dạng theo thói quen, văn bản quy định không bắt buộc: `check` chỉ cảnh báo",
+    )
     bold: bool | None = Field(None, description="In đậm")
     italic: bool | None = Field(None, description="In nghiêng")
     underline: bool | None = Field(None, description="Gạch chân chữ")
@@ -113,10 +114,24 @@ class Margins(_Data):
     right: Length = Field(description="Lề phải (mm)")
 
 
+class MarginRanges(_Data):
+    """The margins the rule text allows (NĐ 30: top 20–25 mm …); the builder uses `margin_mm`."""
+
+    top: MarginRange = Field(description="Khoảng lề trên cho phép (mm)")
+    bottom: MarginRange = Field(description="Khoảng lề dưới cho phép (mm)")
+    left: MarginRange = Field(description="Khoảng lề trái cho phép (mm)")
+    right: MarginRange = Field(description="Khoảng lề phải cho phép (mm)")
+
+
 class Page(_Data):
     width_mm: Size = Field(description="Chiều rộng khổ giấy (mm); A4: 210")
     height_mm: Size = Field(description="Chiều cao khổ giấy (mm); A4: 297")
     margin_mm: Margins = Field(description="Lề trang (mm)")
+    margin_range_mm: MarginRanges | None = Field(
+        None,
+        description="Khoảng lề văn bản quy định cho phép (mm); để trống: đúng bằng margin_mm."
+        " `check` chấp nhận mọi lề trong khoảng",
+    )
     header_mm: Length = Field(description="Khoảng cách từ mép trên trang đến số trang (mm)")
     footer_mm: Length = Field(description="Khoảng cách từ mép dưới trang đến chân trang (mm)")
 
@@ -145,7 +160,7 @@ class Font(_Data):
     lang: str = Field(description="Ngôn ngữ của văn bản (kiểm tra chính tả của Word), ví dụ vi-VN")
     # The height of one line as a multiple of the font size (Times New Roman's single line is
     # about 1.15 em; 1.3 leaves room for Vietnamese stacked marks): sizes a frame of one line.
-    line_height: Annotated[float, _number(0, 10, above=True)] = Field(
+    line_height: Annotated[float, bounded(0, 10, above=True)] = Field(
         description="Chiều cao một dòng, tính bằng bội số cỡ chữ (dùng để đặt khung một dòng)"
     )
 
@@ -204,6 +219,11 @@ class ClosingRules(_Data):
     signing_lines: Annotated[int, Field(ge=0, le=20)] = Field(description="Số dòng trống để ký tay")
     label_underline: bool = Field(description="Gạch chân chữ 'Nơi nhận' (không gạch dấu ':')")
     keep_together: bool = Field(False, description="Giữ nơi nhận và chữ ký trên cùng một trang")
+    authority_required: bool = Field(
+        True,
+        description="Chữ ký luôn có thẩm quyền ký (T/M …: văn bản Đảng); false: người đứng đầu"
+        " ký thẳng, không ghi TM./KT. (NĐ 30)",
+    )
 
 
 class Labels(_Data):

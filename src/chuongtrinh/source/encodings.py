@@ -8,7 +8,7 @@ arrive as Latin-1 letters ("B¸o c¸o", "Baùo caùo"). No maintained PyPI packa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 # The tones in the order every table below lists them: none, huyền, sắc, hỏi, ngã, nặng.
@@ -119,6 +119,11 @@ def _tcvn3_converter() -> Callable[[str], str]:
         return word.sub(one, text)
 
     return convert
+
+
+def legacy_fonts(fonts: Iterable[str]) -> list[str]:
+    """The TCVN3 ('.VnTime', '.VnTimeH') and VNI ('VNI-Times') fonts among `fonts`."""
+    return sorted({f for f in fonts if f.startswith(".Vn") or f.upper().startswith("VNI")})
 
 
 def convert(text: str, encoding: str) -> str:
