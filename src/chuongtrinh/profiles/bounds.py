@@ -1,4 +1,5 @@
-"""Bounded numbers of a rule set (sizes, lengths, spacing) and ranges of them."""
+"""Bounded values of a rule set: numbers (sizes, lengths, spacing), ranges of them, and the
+names of phrase templates (confined to the template folders)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
+
+from chuongtrinh.profiles.confine import relative_problem
 
 # Bounds of what Word can show (a page side up to 22 in, spacing up to 1584 pt, type up to
 # 1638 pt, a border up to 6 pt, a border's gap up to 31 pt): beyond them, or at NaN or infinity,
@@ -45,3 +48,18 @@ def _ordered(pair: tuple[float, float]) -> tuple[float, float]:
 # What the rule texts allow where the builder uses one value (NĐ 30: quốc hiệu 12–13 pt).
 SizeRange = Annotated[tuple[FontPt, FontPt], AfterValidator(_ordered)]
 MarginRange = Annotated[tuple[Length, Length], AfterValidator(_ordered)]
+
+
+def _template_name(name: str) -> str:
+    """A phrase template is a .j2 file inside the template folders, named relative to them."""
+    problem = relative_problem(name)
+    if problem is not None or not name.endswith(".j2"):
+        raise PydanticCustomError(
+            "template-name",
+            "mẫu câu phải là tên một tệp .j2 trong thư mục mẫu ({problem})",
+            {"problem": problem or "không có đuôi .j2"},
+        )
+    return name
+
+
+TemplateName = Annotated[str, AfterValidator(_template_name)]

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -28,27 +27,12 @@ from chuongtrinh.profiles.bounds import (
     Size,
     SizeRange,
     Spacing,
+    TemplateName,
     bounded,
 )
-from chuongtrinh.profiles.confine import relative_problem
 
 Align = Literal["left", "center", "right", "justify"]
 LineRule = Literal["single", "at_least", "exact"]
-
-
-def _template_name(name: str) -> str:
-    """A phrase template is a .j2 file inside the template folders, named relative to them."""
-    problem = relative_problem(name)
-    if problem is not None or not name.endswith(".j2"):
-        raise PydanticCustomError(
-            "template-name",
-            "mẫu câu phải là tên một tệp .j2 trong thư mục mẫu ({problem})",
-            {"problem": problem or "không có đuôi .j2"},
-        )
-    return name
-
-
-TemplateName = Annotated[str, AfterValidator(_template_name)]
 
 
 class _Data(BaseModel):
