@@ -31,6 +31,10 @@ def section(title: str, *children: Any, **keys: Any) -> dict[str, Any]:
     [
         ("A.", 3, (), "C."),
         ("a.", 2, (), "b."),
+        ("a)", 5, (), "đ)"),  # the Vietnamese alphabet: a) b) c) d) đ) e) g) …
+        ("a)", 7, (), "g)"),
+        ("a)", 23, (), "y)"),
+        ("a)", 24, (), "aa)"),
         ("1.1.", 1, (4, 2), "2.1."),
         ("1.1.1.", 3, (4, 2), "4.2.3."),
         ("*", 5, (), "*"),
@@ -102,6 +106,12 @@ def test_free_paragraphs_stay_where_they_were_typed_and_are_not_counted() -> Non
         "Đoạn giữa hai phần con.",
         "2. Hai",
     ]
+
+
+def test_lettered_items_run_through_the_vietnamese_alphabet() -> None:
+    items = [f"Nội dung {n}." for n in range(1, 8)]
+    found = [text for _, text in texts(noi_dung=[section("Một", muc=items, kieu_muc="a)")])]
+    assert [text.split()[0] for text in found[1:]] == ["a)", "b)", "c)", "d)", "đ)", "e)", "g)"]
 
 
 def test_an_item_holds_paragraphs_then_sub_items_in_its_own_label() -> None:

@@ -166,8 +166,8 @@ def _shown(fmt: str, n: int) -> str:
     return {
         "upperRoman": numbering.roman(n),
         "lowerRoman": numbering.roman(n).lower(),
-        "lowerLetter": numbering.letter(n),
-        "upperLetter": numbering.letter(n).upper(),
+        "lowerLetter": numbering.letter(n, numbering.LATIN_LETTERS),
+        "upperLetter": numbering.letter(n, numbering.LATIN_LETTERS).upper(),
     }.get(fmt, str(n))
 
 

@@ -24,12 +24,18 @@ def roman(number: int) -> str:
     return out
 
 
-def letter(number: int) -> str:
-    """a, b, … z, then aa, ab … (Vietnamese practice skips no letters in program lists)."""
+# The Vietnamese alphabet, as points of a legal or administrative text run (NĐ 30, Phụ lục I:
+# "chữ cái tiếng Việt"): a), b), c), d), đ), e), g) … — real files 15–17 in shared/real.
+VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def letter(number: int, alphabet: str = VIETNAMESE_LETTERS) -> str:
+    """a, b, c, d, đ, e, g … y, then aa, ab …; Word's own lowerLetter counts in LATIN_LETTERS."""
     out = ""
     while number > 0:
-        number, rest = divmod(number - 1, 26)
-        out = chr(ord("a") + rest) + out
+        number, rest = divmod(number - 1, len(alphabet))
+        out = alphabet[rest] + out
     return out
 
 
