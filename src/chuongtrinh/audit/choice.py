@@ -11,7 +11,7 @@ from typing import Any
 
 from chuongtrinh.audit.reading import CheckError, open_docx
 from chuongtrinh.audit.rules import Finding, check
-from chuongtrinh.docx.reader import body_paragraphs
+from chuongtrinh.docx.reader import body_paragraphs, paragraph_text
 from chuongtrinh.errors import ExitCode
 from chuongtrinh.model.fields import YearMonth
 from chuongtrinh.profiles import choose
@@ -35,7 +35,7 @@ class CheckResult:
 
 
 def _texts(document: Any) -> Iterator[str]:
-    return (paragraph.text for paragraph in body_paragraphs(document))
+    return (paragraph_text(paragraph) for paragraph in body_paragraphs(document))
 
 
 def document_date(document: Any) -> dt.date | YearMonth | int | None:

@@ -9,18 +9,16 @@ phrasebook (`profiles.recognise`).
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from chuongtrinh.docx import props
-from chuongtrinh.docx.reader import body_paragraphs
+from chuongtrinh.docx.reader import body_paragraphs, paragraph_text
+from chuongtrinh.docx.untrusted import open_document
 from chuongtrinh.errors import MessageError
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.profiles.recognise import Phrasebook, phrasebook
@@ -42,15 +40,12 @@ class Element:
 
     @property
     def text(self) -> str:
-        return self.paragraph.text.strip()
+        return paragraph_text(self.paragraph).strip()
 
 
 def open_docx(source: str | Path | IO[bytes]) -> Any:
-    """The python-docx Document, or a CheckError a user can read."""
-    try:
-        return docx.Document(str(source) if isinstance(source, Path) else source)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise CheckError(f"không đọc được tệp .docx ({type(exc).__name__}: {exc})") from None
+    """The python-docx Document, or a DocxRefused naming the file and the part."""
+    return open_document(source)
 
 
 class Reader:
@@ -65,7 +60,7 @@ class Reader:
         self._find()
 
     def texts(self) -> list[str]:
-        return [p.text.strip() for p in self.paragraphs]
+        return [paragraph_text(p).strip() for p in self.paragraphs]
 
     def add(self, role: str, index: int) -> None:
         self.elements.append(Element(role, index + 1, self.paragraphs[index]))
@@ -116,8 +111,8 @@ class Reader:
     def _caps(self, index: int) -> bool:
         """Shown in capitals: typed so, or typed in lower case with Word's 'All caps'."""
         paragraph = self.paragraphs[index]
-        text = paragraph.text.strip()
-        return bool(text) and (text == text.upper() or props.all_runs(paragraph, "caps"))
+        shown = paragraph_text(paragraph).strip()
+        return bool(shown) and (shown == shown.upper() or props.all_runs(paragraph, "caps"))
 
     def _is_date(self, text: str) -> bool:
         """A full date anywhere, or a place followed by 'ngày' or a date in figures."""

@@ -101,7 +101,11 @@ class Audit:
         return sorted(self.findings, key=lambda f: (f.paragraph or 0, f.code))
 
     def page(self) -> None:
-        page, section = self.profile.page, self.reader.document.sections[0]
+        sections = self.reader.document.sections
+        if not len(sections):  # no w:sectPr: Word's own defaults (Letter), never the rule's
+            self.add("page-size", "văn bản không đặt khổ giấy và lề", f"{self.profile.name} page")
+            return
+        page, section = self.profile.page, sections[0]
         actual = {
             "khổ rộng": (section.page_width, page.width_mm, "width_mm"),
             "khổ cao": (section.page_height, page.height_mm, "height_mm"),

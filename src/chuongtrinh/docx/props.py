@@ -8,8 +8,10 @@ by hand in Word alike.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.text.paragraph import Paragraph
@@ -27,12 +29,54 @@ _THEME_ATTRIBUTE = {
 
 
 def style_chain(style: Any) -> list[Any]:
-    """A style and the styles it is based on, nearest first."""
+    """A style and the styles it is based on, nearest first (chains end: docx/shape.py)."""
     chain = []
     while style is not None:
         chain.append(style)
         style = style.base_style
     return chain
+
+
+class _Styles:
+    """One document's styles looked up once each. python-docx finds a paragraph's style by
+    scanning every style of the document, twice when it has none (the default), on every
+    access: 4 ms a paragraph in python-docx's blank document, 7 minutes for 100,000."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+        self.chains: dict[tuple[str | None, Any], list[Any]] = {}
+
+    def chain(self, style_id: str | None, kind: Any) -> list[Any]:
+        key = (style_id, kind)
+        if key not in self.chains:
+            self.chains[key] = style_chain(self.part.get_style(style_id, kind))
+        return self.chains[key]
+
+
+_CACHES: weakref.WeakKeyDictionary[Any, _Styles] = weakref.WeakKeyDictionary()
+
+
+def _styles(part: Any) -> _Styles:
+    found = _CACHES.get(part)
+    if found is None:
+        found = _CACHES[part] = _Styles(part)
+    return found
+
+
+def paragraph_chain(paragraph: Paragraph) -> list[Any]:
+    """`style_chain(paragraph.style)`, looked up once per style and document."""
+    return _styles(paragraph.part).chain(paragraph._p.style, WD_STYLE_TYPE.PARAGRAPH)
+
+
+def paragraph_style(paragraph: Paragraph) -> Any:
+    """`paragraph.style`, looked up once per style and document."""
+    chain = paragraph_chain(paragraph)
+    return chain[0] if chain else None
+
+
+def run_chain(run: Run) -> list[Any]:
+    """`style_chain(run.style)`, looked up once per style and document."""
+    return _styles(run.part).chain(run._r.style, WD_STYLE_TYPE.CHARACTER)
 
 
 def _defaults(paragraph: Paragraph) -> Any:
@@ -46,8 +90,8 @@ def run_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
     if run is not None:
         found.append(run._r.rPr)
         if run._r.rPr is not None and run._r.rPr.find(qn("w:rStyle")) is not None:
-            found += [style.element.rPr for style in style_chain(run.style)]
-    found += [style.element.rPr for style in style_chain(paragraph.style)]
+            found += [style.element.rPr for style in run_chain(run)]
+    found += [style.element.rPr for style in paragraph_chain(paragraph)]
     found.append(_defaults(paragraph))
     return [rpr for rpr in found if rpr is not None]
 

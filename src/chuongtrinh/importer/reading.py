@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-import docx
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from chuongtrinh.docx import props
+from chuongtrinh.docx.grid import cell_rows, distinct
+from chuongtrinh.docx.reader import run_text
+from chuongtrinh.docx.untrusted import open_document
 from chuongtrinh.importer import tcvn3
 from chuongtrinh.layout import numbering
 
@@ -81,12 +84,10 @@ Unit = Para | Grid
 
 
 def _style_flag(paragraph: Paragraph, name: str) -> bool:
-    style: Any = paragraph.style
-    while style is not None:
+    for style in props.paragraph_chain(paragraph):
         value = getattr(style.font, name)
         if value is not None:
             return bool(value)
-        style = style.base_style
     return False
 
 
@@ -98,8 +99,8 @@ class _Numbers:
         self.counters: dict[str, list[int]] = {}
         try:
             root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            return
+        except (KeyError, NotImplementedError, AttributeError, ValueError):
+            return  # none, or several numbering parts (python-docx's ValueError): no labels
         abstract: dict[str, dict[str, tuple[str, str]]] = {}
         for node in root.iterchildren(qn("w:abstractNum")):
             levels = {}
@@ -121,16 +122,18 @@ class _Numbers:
     def label(self, paragraph: Paragraph) -> str:
         path = f"{qn('w:pPr')}/{qn('w:numPr')}"
         num_pr = paragraph._p.find(path)
-        style: Any = paragraph.style
-        while num_pr is None and style is not None:  # numbering given by the style (List Number)
+        for style in props.paragraph_chain(paragraph):  # numbering given by the style (List Number)
+            if num_pr is not None:
+                break
             num_pr = style.element.find(path)
-            style = style.base_style
         num = num_pr.find(qn("w:numId")) if num_pr is not None else None
         if num_pr is None or num is None or num.get(qn("w:val")) in (None, "0"):
             return ""
         num_id = str(num.get(qn("w:val")))
         ilvl = num_pr.find(qn("w:ilvl"))
         level = str(ilvl.get(qn("w:val"))) if ilvl is not None else "0"
+        if not (level.isdecimal() and int(level) < 9):  # Word has levels 0–8; others show none
+            return ""
         fmt, text = self.formats.get((num_id, level), ("decimal", "%1."))
         counts = self.counters.setdefault(num_id, [0] * 9)
         depth = int(level)
@@ -167,27 +170,24 @@ class _Reader:
             run = Run(child, paragraph)
             bold = style_bold if run.bold is None else bool(run.bold)
             italic = style_italic if run.italic is None else bool(run.italic)
-            text = run.text
+            text = run_text(child)
             if run.font.name:
                 fonts.add(run.font.name)
                 text = tcvn3.to_unicode(text, run.font.name)
             pieces.append(Piece(text, bold, italic))
-        name = paragraph.style.name if paragraph.style is not None else ""
+        style = props.paragraph_style(paragraph)
+        name = style.name if style is not None else ""
         return Para(self.count, name or "", pieces, self.numbers.label(paragraph), frozenset(fonts))
 
     def grid(self, table: Table) -> Grid:
         grid = Grid()
-        for row in table.rows:
-            seen: dict[int, Cell] = {}
-            cells: list[Cell] = []
-            for cell in row.cells:
-                if id(cell._tc) in seen:
-                    seen[id(cell._tc)].span += 1
-                    continue
-                unit = Cell([self.para(p) for p in cell.paragraphs])
-                seen[id(cell._tc)] = unit
-                cells.append(unit)
-            grid.rows.append(cells)
+        for row in cell_rows(table):
+            grid.rows.append(
+                [
+                    Cell([self.para(p) for p in cell.paragraphs], span)
+                    for cell, span in distinct(row)
+                ]
+            )
         return grid
 
     def units(self) -> Iterator[Unit]:
@@ -200,5 +200,5 @@ class _Reader:
 
 def read(source: str | Path | IO[bytes]) -> list[Unit]:
     """Every paragraph and table of the body, in reading order."""
-    document = docx.Document(str(source) if isinstance(source, Path) else source)
+    document = open_document(source)
     return list(_Reader(document).units())
