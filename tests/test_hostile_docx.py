@@ -6,8 +6,6 @@ CPU-time limit (a runaway ends as a MemoryError or a SIGXCPU, and the test fails
 from __future__ import annotations
 
 import io
-import resource
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from chuongtrinh.docx.limits import DocxRefused
 from chuongtrinh.docx.reader import lines
 from chuongtrinh.importer.recognise import import_document
 from helpers import hostile_docx as hostile
-from helpers.cli import Ran, command, process_env, run_cli
+from helpers.cli import Ran, run_bounded, run_cli
 
 STYLES = "phần word/styles.xml"
 DOCUMENT = "phần word/document.xml"
@@ -125,19 +123,6 @@ def test_a_corrupt_docx_given_to_diff_is_named_as_such(files: dict[str, Path]) -
     assert "Traceback" not in ran.output and "lỗi nội bộ" not in ran.output
 
 
-def bounded(*args: str | Path, cpu: int = 60) -> Ran:
-    """`chuongtrinh ARGS…` in a process with 1 GB of address space and `cpu` seconds."""
-
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
-
-    done = subprocess.run(
-        command(*args), env=process_env(), capture_output=True, text=True, preexec_fn=limit
-    )
-    return Ran(done.returncode, done.stdout, done.stderr, done.stdout + done.stderr)
-
-
 @pytest.mark.parametrize(
     "name",
     ["style_loop", "wide_span", "deflate_bomb_lying", "deflate_bomb_ratio", "bzip2_bomb", "deep"],
@@ -146,7 +131,7 @@ def test_what_took_the_machine_down_is_refused_within_bounds(
     name: str, files: dict[str, Path]
 ) -> None:
     for args in (("text", files[name]), ("check", files[name])):
-        ran = bounded(*args, cpu=20)
+        ran = run_bounded(*args, cpu=20)
         assert ran.returncode == 1, ran.output
         assert REFUSED[name][2] in ran.stderr
         clean(ran)
@@ -210,3 +195,17 @@ def test_refusal_is_a_docx_refused_for_the_api(files: dict[str, Path]) -> None:
     [found] = caught.value.diagnostics
     assert (found.file, found.line, found.col) == (str(files["style_loop"]), 1, 1)
     assert found.message.startswith(f"{STYLES}: các kiểu dựa vào nhau thành vòng (basedOn): ")
+
+
+@pytest.mark.slow
+def test_long_documents_are_read_within_bounds(tmp_path: Path) -> None:
+    """100,000 paragraphs took `import` 80 s; a paragraph of 100,000 runs took `check` 4 min."""
+    paragraphs = tmp_path / "doan.docx"
+    paragraphs.write_bytes(hostile.many_paragraphs(100_000))
+    ran = run_bounded("import", paragraphs, "-o", tmp_path / "doan.yaml", cpu=60)
+    assert ran.returncode == 1 and "không thấy tên loại văn bản" in ran.stderr
+    runs = tmp_path / "chay.docx"
+    runs.write_bytes(hostile.many_runs(100_000))
+    ran = run_bounded("check", runs, cpu=60)
+    assert ran.returncode == 1 and "văn bản không đặt khổ giấy và lề" in ran.output
+    clean(ran)

@@ -12,6 +12,7 @@ from typing import Any
 from chuongtrinh.audit.reading import CheckError, open_docx
 from chuongtrinh.audit.rules import Finding, check
 from chuongtrinh.docx.reader import body_paragraphs, paragraph_text
+from chuongtrinh.docx.untrusted import values_read
 from chuongtrinh.errors import ExitCode
 from chuongtrinh.model.fields import YearMonth
 from chuongtrinh.profiles import choose
@@ -92,5 +93,6 @@ def choose_profile(name: str, document: Any) -> Profile:
 def check_file(path: Path, profile_name: str = AUTO) -> CheckResult:
     """Audit a .docx against a rule set (see `choose_profile`)."""
     document = open_docx(path)
-    profile = choose_profile(profile_name, document)
-    return CheckResult(profile, check(document, profile))
+    with values_read(str(path)):  # choosing reads the document too
+        profile = choose_profile(profile_name, document)
+        return CheckResult(profile, check(document, profile))

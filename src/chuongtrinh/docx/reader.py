@@ -12,7 +12,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from chuongtrinh.docx import grid
-from chuongtrinh.docx.untrusted import open_document
+from chuongtrinh.docx.untrusted import name_of, open_document, values_read
 
 
 def paragraphs(
@@ -64,4 +64,5 @@ def paragraph_text(paragraph: Paragraph) -> str:
 
 def lines(source: str | Path | IO[bytes] | bytes, file: str | None = None) -> list[str]:
     """The text of each paragraph (line breaks inside one split into lines)."""
-    return [line for p in paragraphs(source, file) for line in paragraph_text(p).split("\n")]
+    with values_read(file or name_of(source)):
+        return [line for p in paragraphs(source, file) for line in paragraph_text(p).split("\n")]

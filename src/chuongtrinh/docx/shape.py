@@ -25,8 +25,31 @@ def check(document: Any, file: str) -> None:
     if root.tag != qn("w:document") or root.find(qn("w:body")) is None:
         message = "không có thân văn bản (w:document/w:body)"
         raise refuse(file, _DOCUMENT, message, _RESAVE, "bad-docx")
+    _roots(document, file)
     _style_chains(document, file)
     _spans(root, file)
+
+
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+# The root each part a reader opens must have (a part swapped for another is refused here).
+_ROOTS = {
+    f"{_WML}styles+xml": "w:styles",
+    f"{_WML}numbering+xml": "w:numbering",
+    f"{_WML}settings+xml": "w:settings",
+    f"{_WML}header+xml": "w:hdr",
+    f"{_WML}footer+xml": "w:ftr",
+    f"{_WML}comments+xml": "w:comments",
+    "application/vnd.openxmlformats-package.core-properties+xml": "cp:coreProperties",
+}
+
+
+def _roots(document: Any, file: str) -> None:
+    for part in document.part.package.iter_parts():
+        wanted = _ROOTS.get(part.content_type)
+        element = getattr(part, "_element", None)
+        if wanted is not None and element is not None and element.tag != qn(wanted):
+            message = f"không phải phần {wanted} như tệp khai báo"
+            raise refuse(file, str(part.partname).lstrip("/"), message, _RESAVE, "bad-docx")
 
 
 def _style_chains(document: Any, file: str) -> None:

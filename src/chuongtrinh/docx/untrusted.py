@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import docx
+from docx.exceptions import InvalidXmlError
 from lxml import etree
 
 from chuongtrinh.docx import shape
@@ -24,6 +28,17 @@ from chuongtrinh.docx.limits import RATIO_FROM, Limits, count, over_limit, refus
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # all Word and LibreOffice write
 _CHUNK = 65536
+# What zipfile and zlib raise for a damaged archive (a version it does not know included).
+_UNZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+)
 _RESAVE = "mở tệp bằng Word (hoặc LibreOffice) rồi lưu lại thành .docx, hoặc xin người gửi tệp gốc"
 
 
@@ -38,6 +53,24 @@ def open_document(source: str | Path | IO[bytes] | bytes, file: str | None = Non
         raise refuse(file, "", message, _RESAVE) from None
     shape.check(document, file)
     return document
+
+
+@contextmanager
+def values_read(file: str) -> Iterator[None]:
+    """Around reading an open document: a value python-docx cannot convert (w:b="-1", a
+    width "abc", a level "x") is said as the file's problem, not as an internal error."""
+    try:
+        yield
+    except (InvalidXmlError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        message = f"có giá trị Word không hiểu ({type(exc).__name__}: {exc})"
+        raise refuse(file, "", message, _RESAVE, "bad-docx") from None
+
+
+def name_of(source: str | Path | IO[bytes] | bytes) -> str:
+    """What to call `source` in a message."""
+    if isinstance(source, str | Path):
+        return str(source)
+    return str(getattr(source, "name", "<docx>"))
 
 
 def _bytes(source: str | Path | IO[bytes] | bytes, file: str | None) -> tuple[bytes, str]:
@@ -60,7 +93,7 @@ def read_parts(raw: bytes, file: str) -> dict[str, bytes]:
         raise refuse(file, "", message, hint, "encrypted-docx")
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except _UNZIP_ERRORS as exc:
         message = f"tệp nén .docx hỏng hoặc bị cắt, không đọc được ({exc})"
         raise refuse(file, "", message, _RESAVE, "corrupt-docx") from None
     infos = archive.infolist()
@@ -121,7 +154,7 @@ def _inflate(
                         f"nén quá chặt (hơn {limits.ratio} lần): dấu hiệu của bom nén (zip bomb)"
                     )
                     raise over_limit(file, info.filename, ratio, "CHUONGTRINH_DOCX_MAX_RATIO")
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
+    except _UNZIP_ERRORS as exc:
         message = f"hỏng, không giải nén được ({exc})"
         raise refuse(file, info.filename, message, _RESAVE, "corrupt-docx") from None
     return b"".join(chunks)

@@ -16,7 +16,7 @@ from docx.text.run import Run
 from chuongtrinh.docx import props
 from chuongtrinh.docx.grid import cell_rows, distinct
 from chuongtrinh.docx.reader import run_text
-from chuongtrinh.docx.untrusted import open_document
+from chuongtrinh.docx.untrusted import name_of, open_document, values_read
 from chuongtrinh.importer import tcvn3
 from chuongtrinh.layout import numbering
 
@@ -201,4 +201,5 @@ class _Reader:
 def read(source: str | Path | IO[bytes]) -> list[Unit]:
     """Every paragraph and table of the body, in reading order."""
     document = open_document(source)
-    return list(_Reader(document).units())
+    with values_read(name_of(source)):
+        return list(_Reader(document).units())
