@@ -56,7 +56,7 @@ REFUSED: dict[str, tuple[Callable[[], bytes], str, str]] = {
         "docx-too-large",
         "tệp nén có 3.017 mục, giới hạn là 2.000",
     ),
-    "deep": (hostile.deep, "docx-too-large", f"{DOCUMENT}: lồng sâu quá 200 tầng"),
+    "deep": (hostile.deep, "docx-too-large", f"{DOCUMENT}: lồng sâu quá 256 tầng"),
     "entities": (hostile.entities, "docx-doctype", f"{DOCUMENT}: có khai báo DOCTYPE"),
     "styles_doctype": (hostile.styles_doctype, "docx-doctype", f"{STYLES}: có khai báo DOCTYPE"),
     "wrong_root": (hostile.wrong_root, "bad-docx", f"{DOCUMENT}: không có thân văn bản"),

@@ -20,7 +20,7 @@ MAX_RATIO = 500  # unpacked / packed size of a part over 16 MB (CHUONGTRINH_DOCX
 RATIO_FROM = 16 * 1048576  # smaller parts may compress as well as they like: a generated
 # table of thousands of like rows reaches 300, a 1 GB bomb of spaces 1000
 MAX_ELEMENTS = 3_000_000  # XML elements in one part (CHUONGTRINH_DOCX_MAX_ELEMENTS)
-MAX_DEPTH = 200  # XML nesting in one part (CHUONGTRINH_DOCX_MAX_DEPTH)
+MAX_DEPTH = 256  # XML nesting in one part: libxml2's own limit without huge trees
 MAX_COLUMNS = 63  # Word's widest table; a gridSpan beyond it and beyond the table's grid
 MAX_STYLE_CHAIN = 64  # styles based on styles (Word itself stops far sooner)
 
@@ -45,7 +45,6 @@ class Limits:
     unpacked: int  # bytes
     ratio: int
     elements: int
-    depth: int
 
     @classmethod
     def current(cls) -> Limits:
@@ -54,7 +53,6 @@ class Limits:
             setting("CHUONGTRINH_DOCX_MAX_MB", MAX_UNPACKED_MB) * 1048576,
             setting("CHUONGTRINH_DOCX_MAX_RATIO", MAX_RATIO),
             setting("CHUONGTRINH_DOCX_MAX_ELEMENTS", MAX_ELEMENTS),
-            setting("CHUONGTRINH_DOCX_MAX_DEPTH", MAX_DEPTH),
         )
 
 

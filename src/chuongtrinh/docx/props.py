@@ -45,6 +45,15 @@ class _Styles:
     def __init__(self, part: Any) -> None:
         self.part = part
         self.chains: dict[tuple[str | None, Any], list[Any]] = {}
+        self.found_defaults: list[Any] = []
+
+    def defaults(self) -> Any:
+        """The document's default run properties (w:docDefaults), or None."""
+        if not self.found_defaults:
+            styles = self.part.package.main_document_part.styles.element
+            path = f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"
+            self.found_defaults.append(styles.find(path))
+        return self.found_defaults[0]
 
     def chain(self, style_id: str | None, kind: Any) -> list[Any]:
         key = (style_id, kind)
@@ -80,8 +89,7 @@ def run_chain(run: Run) -> list[Any]:
 
 
 def _defaults(paragraph: Paragraph) -> Any:
-    styles = paragraph.part.package.main_document_part.styles.element
-    return styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    return _styles(paragraph.part).defaults()
 
 
 def run_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:

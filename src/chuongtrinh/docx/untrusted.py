@@ -4,7 +4,7 @@
 Nothing is inflated on trust. The zip's directory is read first (entries, methods, encryption,
 declared sizes); each part is then inflated in chunks and stopped at the limit whatever its
 header says; each XML part is scanned once with lxml for a DOCTYPE, its depth and its number
-of elements before python-docx parses it. What python-docx then builds is checked for what
+of elements before python-docx parses it again. What python-docx then builds is checked for what
 would make a reader loop or explode (docx/shape.py). Every refusal names the file and the part.
 """
 
@@ -16,18 +16,23 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import docx
 from docx.exceptions import InvalidXmlError
 from lxml import etree
 
 from chuongtrinh.docx import shape
-from chuongtrinh.docx.limits import RATIO_FROM, Limits, count, over_limit, refuse
+from chuongtrinh.docx.limits import MAX_DEPTH, RATIO_FROM, Limits, count, over_limit, refuse
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # all Word and LibreOffice write
 _CHUNK = 65536
+# lxml as python-docx configures it, plus no network and no DTD: nesting stops at libxml2's
+# MAX_DEPTH, entities are never expanded.
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=True
+)
 # What zipfile and zlib raise for a damaged archive (a version it does not know included).
 _UNZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -161,40 +166,31 @@ def _inflate(
 
 
 def scan(data: bytes, part: str, limits: Limits, file: str) -> None:
-    """Refuse an XML part with a DOCTYPE (OOXML never has one; it is how entity bombs
-    come), nested deeper or with more elements than the limits, or not well-formed."""
-    parser = etree.iterparse(
-        io.BytesIO(data),
-        events=("start", "end"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-    )
-    depth = elements = 0
+    """Refuse an XML part with more elements than the limit (counted on the bytes, before
+    parsing), nested deeper than libxml2 allows without huge trees, with a DOCTYPE (OOXML
+    never has one; it is how entity bombs come), or not well-formed."""
+    elements = data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")
+    if elements > limits.elements:  # an upper bound: every start or empty tag opens with "<"
+        message = f"có quá {count(limits.elements)} phần tử XML"
+        raise over_limit(file, part, message, "CHUONGTRINH_DOCX_MAX_ELEMENTS")
+    if b"<!DOCTYPE" in data:  # before parsing: libxml2 counts entity expansion as it parses
+        _doctype(file, part)
     try:
-        for event, element in parser:
-            if event == "end":
-                depth -= 1
-                element.clear(keep_tail=True)  # keep memory flat: only the counts matter
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
-                continue
-            if elements == 0 and element.getroottree().docinfo.doctype:
-                hint = "tệp Word không bao giờ có DOCTYPE: " + _RESAVE
-                raise refuse(file, part, "có khai báo DOCTYPE", hint, "docx-doctype")
-            elements += 1
-            depth += 1
-            if depth > limits.depth:
-                message = f"lồng sâu quá {limits.depth} tầng"
-                raise over_limit(file, part, message, "CHUONGTRINH_DOCX_MAX_DEPTH")
-            if elements > limits.elements:
-                message = f"có quá {count(limits.elements)} phần tử XML"
-                raise over_limit(file, part, message, "CHUONGTRINH_DOCX_MAX_ELEMENTS")
+        root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in exc.msg:
+            message = f"lồng sâu quá {MAX_DEPTH} tầng"
+            raise refuse(file, part, message, _RESAVE, "docx-too-large") from None
         line = exc.position[0] if exc.position else 1
         message = f"không phải XML hợp lệ (dòng {line} của phần: {exc.msg})"
         raise refuse(file, part, message, _RESAVE, "corrupt-docx") from None
+    if root.getroottree().docinfo.doctype:  # one the bytes did not show (UTF-16)
+        _doctype(file, part)
+
+
+def _doctype(file: str, part: str) -> NoReturn:
+    hint = "tệp Word không bao giờ có DOCTYPE: " + _RESAVE
+    raise refuse(file, part, "có khai báo DOCTYPE", hint, "docx-doctype")
 
 
 def _stored(parts: dict[str, bytes]) -> bytes:
