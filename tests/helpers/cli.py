@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -75,5 +76,19 @@ def run_process(
     stderr)."""
     done = subprocess.run(
         command(*args), cwd=cwd, env=process_env(env), capture_output=True, text=True
+    )
+    return Ran(done.returncode, done.stdout, done.stderr, done.stdout + done.stderr)
+
+
+def run_bounded(*args: str | Path, cpu: int = 30, memory_mb: int = 1024) -> Ran:
+    """`chuongtrinh ARGS…` as a process with `memory_mb` of address space and `cpu` seconds of
+    CPU time: a runaway ends as a MemoryError or a SIGXCPU (a failed test), not a stuck run."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_mb << 20, memory_mb << 20))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+
+    done = subprocess.run(
+        command(*args), env=process_env(), capture_output=True, text=True, preexec_fn=limit
     )
     return Ran(done.returncode, done.stdout, done.stderr, done.stdout + done.stderr)

@@ -12,6 +12,7 @@ from typing import Any
 from chuongtrinh.audit.findings import Finding
 from chuongtrinh.audit.reading import CheckError, Contents, normal, open_docx
 from chuongtrinh.audit.rules import check
+from chuongtrinh.docx.untrusted import values_read
 from chuongtrinh.errors import ExitCode
 from chuongtrinh.model.fields import YearMonth
 from chuongtrinh.profiles import choose
@@ -99,6 +100,7 @@ def choose_profile(name: str, document: Any, contents: Contents | None = None) -
 def check_file(path: Path, profile_name: str = AUTO) -> CheckResult:
     """Audit a .docx against a rule set (see `choose_profile`)."""
     document = open_docx(path)
-    contents = Contents.of(document)
-    profile = choose_profile(profile_name, document, contents)
-    return CheckResult(profile, check(document, profile, contents))
+    with values_read(str(path)):  # choosing reads the document too
+        contents = Contents.of(document)
+        profile = choose_profile(profile_name, document, contents)
+        return CheckResult(profile, check(document, profile, contents))

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from chuongtrinh.docx import props
 from chuongtrinh.docx.reader import body_paragraphs
+from chuongtrinh.docx.untrusted import open_document
 from chuongtrinh.errors import MessageError
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.profiles.recognise import Phrasebook, phrasebook
@@ -73,16 +71,13 @@ class Element:
 
 
 def open_docx(source: str | Path | IO[bytes]) -> Any:
-    """The python-docx Document, or a CheckError a user can read."""
+    """The python-docx Document, or a CheckError / DocxRefused a user can read."""
     if isinstance(source, (str, Path)) and _is_word97(Path(source)):
         raise CheckError(
             "tệp Word 97–2003 (.doc): check chỉ đọc .docx; mở bằng Word và lưu thành .docx, hoặc"
             " `soffice --headless --convert-to docx TỆP.doc`"
         )
-    try:
-        return docx.Document(str(source) if isinstance(source, Path) else source)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise CheckError(f"không đọc được tệp .docx ({type(exc).__name__}: {exc})") from None
+    return open_document(source)
 
 
 @dataclass

@@ -130,7 +130,11 @@ class Audit:
 
     def page(self) -> None:
         """Page size and margins of the first section (the body), against the accepted range."""
-        page, section = self.profile.page, self.reader.document.sections[0]
+        sections = self.reader.document.sections
+        if not len(sections):  # no w:sectPr: Word's own defaults (Letter), never the rule's
+            self.add("page-size", "văn bản không đặt khổ giấy và lề", f"{self.profile.name} page")
+            return
+        page, section = self.profile.page, sections[0]
         ranges = page.margin_range_mm
         margin = page.margin_mm
 

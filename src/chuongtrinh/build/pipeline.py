@@ -4,7 +4,6 @@ layout blocks → .docx bytes. Each step is a call to the package that owns it."
 from __future__ import annotations
 
 import dataclasses
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,9 +126,10 @@ def build(
 def plain_text(path: Path) -> list[str]:
     """A program (YAML) or any .docx as lines of text, the same lines for a program and its .docx."""
     from chuongtrinh.docx.reader import lines
+    from chuongtrinh.source.decode import read_bytes
 
-    data = path.read_bytes()
-    if data.startswith(b"PK\x03\x04"):
-        return lines(io.BytesIO(data))
+    data = read_bytes(path)
+    if data.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":
+        return lines(data, str(path))  # a .docx with a password or broken is said so
     paras = layout(compile_file(path)).paragraphs()
     return [line for para in paras for line in para.text.split("\n")]

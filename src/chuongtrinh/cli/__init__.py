@@ -45,6 +45,6 @@ def main() -> NoReturn:
         sys.exit(ExitCode.INTERRUPTED)
     except Exception as exc:  # a bug of ours: say so plainly, without a traceback
         typer.echo(f"lỗi nội bộ [internal-error] {type(exc).__name__}: {exc}", err=True)
-        typer.echo("vui lòng báo lỗi này kèm tệp YAML đã dùng", err=True)
+        typer.echo("vui lòng báo lỗi này kèm lệnh và tệp (YAML hoặc .docx) đã dùng", err=True)
         sys.exit(ExitCode.INTERNAL)
     sys.exit(ExitCode.OK)

@@ -52,6 +52,7 @@ def check(
     from chuongtrinh.audit.choice import ProfileNotFound, check_file
     from chuongtrinh.audit.findings import summary
     from chuongtrinh.audit.reading import CheckError
+    from chuongtrinh.docx.limits import DocxRefused
     from chuongtrinh.errors import ChuongtrinhError
 
     require_files(files)
@@ -65,6 +66,12 @@ def check(
             raise typer.Exit(exc.exit_code) from None
         except CheckError as exc:
             typer.echo(f"{path}: lỗi [unreadable] {exc}", err=True)
+            failed = True
+            continue
+        except DocxRefused as exc:  # this file is broken or too big: go on with the others
+            for found in exc.diagnostics:
+                said = f"{path}: lỗi [unreadable] không đọc được tệp .docx: {found.message}"
+                typer.echo(f"{said}\n    gợi ý: {found.hint}", err=True)
             failed = True
             continue
         except ChuongtrinhError as exc:  # the --profile file is broken: the same for every file

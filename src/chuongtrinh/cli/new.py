@@ -90,6 +90,7 @@ def new(
     from chuongtrinh.scaffold.period import Month, ScaffoldError
     from chuongtrinh.scaffold.starters import starter as make_starter
     from chuongtrinh.source.decode import read_text
+    from chuongtrinh.source.loader import check_limits
 
     if (source is None) == (starter is None):
         typer.echo("lỗi [usage] cần đúng một trong hai: --from TỆP.yaml hoặc --mau TÊN", err=True)
@@ -99,6 +100,7 @@ def new(
         if source is not None:
             require_files([source])
             text = read_text(source)  # a Word file or a TCVN3 text is said as such
+            check_limits(text, str(source))  # ruamel.yaml below has no limits of its own
             options = NextOptions(period, year, keep_items=keep_items, blank_date=blank_date)
             moved = next_program(text, options)
             result = moved.text

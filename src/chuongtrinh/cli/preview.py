@@ -23,7 +23,11 @@ def _document(path: Path) -> bytes:
     from chuongtrinh.source.decode import read_bytes
 
     if path.suffix.lower() == ".docx":
-        return read_bytes(path)
+        from chuongtrinh.docx.untrusted import read_parts
+
+        raw = read_bytes(path)
+        read_parts(raw, str(path))  # LibreOffice gets no zip bomb either
+        return raw
     compiled = api.compile_file(path)
     report(compiled.warnings, OutputFormat.text)
     return api.render(compiled)

@@ -8,9 +8,11 @@ by hand in Word alike.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Length
@@ -30,7 +32,7 @@ _THEME_ATTRIBUTE = {
 
 
 def style_chain(style: Any) -> list[Any]:
-    """A style and the styles it is based on, nearest first."""
+    """A style and the styles it is based on, nearest first (chains end: docx/shape.py)."""
     chain = []
     while style is not None:
         chain.append(style)
@@ -38,9 +40,59 @@ def style_chain(style: Any) -> list[Any]:
     return chain
 
 
+class _Styles:
+    """One document's styles looked up once each. python-docx finds a paragraph's style by
+    scanning every style of the document, twice when it has none (the default), on every
+    access: 4 ms a paragraph in python-docx's blank document, 7 minutes for 100,000."""
+
+    def __init__(self, part: Any) -> None:
+        self.part = part
+        self.chains: dict[tuple[str | None, Any], list[Any]] = {}
+        self.found_defaults: list[Any] = []
+
+    def defaults(self) -> Any:
+        """The document's default run properties (w:docDefaults), or None."""
+        if not self.found_defaults:
+            styles = self.part.package.main_document_part.styles.element
+            path = f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"
+            self.found_defaults.append(styles.find(path))
+        return self.found_defaults[0]
+
+    def chain(self, style_id: str | None, kind: Any) -> list[Any]:
+        key = (style_id, kind)
+        if key not in self.chains:
+            self.chains[key] = style_chain(self.part.get_style(style_id, kind))
+        return self.chains[key]
+
+
+_CACHES: weakref.WeakKeyDictionary[Any, _Styles] = weakref.WeakKeyDictionary()
+
+
+def _styles(part: Any) -> _Styles:
+    found = _CACHES.get(part)
+    if found is None:
+        found = _CACHES[part] = _Styles(part)
+    return found
+
+
+def paragraph_chain(paragraph: Paragraph) -> list[Any]:
+    """`style_chain(paragraph.style)`, looked up once per style and document."""
+    return _styles(paragraph.part).chain(paragraph._p.style, WD_STYLE_TYPE.PARAGRAPH)
+
+
+def paragraph_style(paragraph: Paragraph) -> Any:
+    """`paragraph.style`, looked up once per style and document."""
+    chain = paragraph_chain(paragraph)
+    return chain[0] if chain else None
+
+
+def run_chain(run: Run) -> list[Any]:
+    """`style_chain(run.style)`, looked up once per style and document."""
+    return _styles(run.part).chain(run._r.style, WD_STYLE_TYPE.CHARACTER)
+
+
 def _defaults(paragraph: Paragraph) -> Any:
-    styles = paragraph.part.package.main_document_part.styles.element
-    return styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    return _styles(paragraph.part).defaults()
 
 
 # Per document part: style id → the w:rPr of its chain (and the defaults). Finding a style by
@@ -79,8 +131,9 @@ def run_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
         own = run._r.find(_RPR)  # not python-docx's rPr property: this runs per run, often
         found.append(own)
         if own is not None and own.find(_RSTYLE) is not None:
-            found += _chain_properties(paragraph, run)
-    found += _chain_properties(paragraph, None)
+            found += [style.element.rPr for style in run_chain(run)]
+    found += [style.element.rPr for style in paragraph_chain(paragraph)]
+    found.append(_defaults(paragraph))
     return [rpr for rpr in found if rpr is not None]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from docx.opc.exceptions import PackageNotFoundError
 
 from chuongtrinh.build.output import Replace, write_atomic
+from chuongtrinh.docx.limits import DocxRefused
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.importer import word97 as legacy
 from chuongtrinh.importer.emit import report, to_yaml
@@ -26,6 +27,8 @@ def import_path(path: Path, profile: Profile | None = None, system: str = "") ->
             source = legacy.doc_to_docx(path, Path(work))
         try:
             return import_document(source, profile, system)
+        except DocxRefused as exc:
+            raise exc.under("import-failed") from None
         except (zipfile.BadZipFile, KeyError, PackageNotFoundError) as exc:
             problem = f"không đọc được tệp Word (.docx): {exc}"
         except ValueError as exc:

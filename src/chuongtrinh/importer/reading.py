@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-import docx
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from chuongtrinh.docx.reader import run_text
+from chuongtrinh.docx.untrusted import name_of, open_document, values_read
 from chuongtrinh.importer import tcvn3
 from chuongtrinh.layout import numbering
 
@@ -93,7 +94,6 @@ def _style_flag(style: Any, name: str) -> bool:
         value = getattr(style.font, name)
         if value is not None:
             return bool(value)
-        style = style.base_style
     return False
 
 
@@ -107,8 +107,8 @@ class _Numbers:
         self.abstract_of: dict[str, str] = {}
         try:
             root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            return
+        except (KeyError, NotImplementedError, AttributeError, ValueError):
+            return  # none, or several numbering parts (python-docx's ValueError): no labels
         abstract: dict[str, dict[str, tuple[str, str]]] = {}
         for node in root.iterchildren(qn("w:abstractNum")):
             levels = {}
@@ -139,13 +139,14 @@ class _Numbers:
         num_pr = paragraph._p.find(path)
         while num_pr is None and style is not None:  # numbering given by the style (List Number)
             num_pr = style.element.find(path)
-            style = style.base_style
         num = num_pr.find(qn("w:numId")) if num_pr is not None else None
         if num_pr is None or num is None or num.get(qn("w:val")) in (None, "0"):
             return ""
         num_id = str(num.get(qn("w:val")))
         ilvl = num_pr.find(qn("w:ilvl"))
         level = str(ilvl.get(qn("w:val"))) if ilvl is not None else "0"
+        if not (level.isdecimal() and int(level) < 9):  # Word has levels 0–8; others show none
+            return ""
         fmt, text = self.formats.get((num_id, level), ("decimal", "%1."))
         counts = self.counters.setdefault(num_id, [0] * 9)
         depth = int(level)
@@ -198,7 +199,7 @@ class _Reader:
             run = Run(child, paragraph)
             bold = style_bold if run.bold is None else bool(run.bold)
             italic = style_italic if run.italic is None else bool(run.italic)
-            text = run.text
+            text = run_text(child)
             if run.font.name:
                 fonts.add(run.font.name)
                 text = tcvn3.to_unicode(text, run.font.name)
@@ -249,5 +250,6 @@ def _orientation(section: Any) -> str:
 
 def read(source: str | Path | IO[bytes]) -> list[Unit]:
     """Every paragraph and table of the body, in reading order."""
-    document = docx.Document(str(source) if isinstance(source, Path) else source)
-    return list(_Reader(document).units())
+    document = open_document(source)
+    with values_read(name_of(source)):
+        return list(_Reader(document).units())

@@ -41,6 +41,7 @@ PDF = Kind(
     "PDF không chuyển ngược được; tìm tệp Word gốc (.docx, .doc) rồi dùng 'chuongtrinh import'",
 )
 ZIP = Kind("tệp nén (zip: Excel, PowerPoint hoặc thư mục nén)", _NOT_TEXT)
+BROKEN_ZIP = Kind("tệp nén hỏng hoặc bị cắt (có thể là tệp .docx hỏng)", _NOT_TEXT)
 IMAGE = Kind("tệp ảnh", _NOT_TEXT)
 BINARY = Kind("tệp nhị phân", _NOT_TEXT)
 
@@ -49,7 +50,7 @@ def _zip_kind(raw: bytes) -> Kind | None:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        return None  # a broken zip is told by looks_binary
+        return BROKEN_ZIP
     if "word/document.xml" in names:
         return WORD
     if "content.xml" in names and "mimetype" in names:

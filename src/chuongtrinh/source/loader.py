@@ -25,6 +25,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 # A document with more nodes than this is an alias bomb, not a work program
 # (a 20,000-item program has about 100,000 nodes).
 MAX_NODES = 2_000_000
+# What aliases may add to a document: nodes copied (a list of participants named in 1,000
+# items is 20,000), and characters copied (no more than the size limit of a file). Under the
+# node cap, 617 KB of aliases still made 1.9 million items: 7 minutes and 5 GB to check.
+MAX_ALIAS_NODES = 200_000
 # Deeper nesting than this is not a program either, and would exhaust Python's stack.
 MAX_DEPTH = 64
 # Characters XML 1.0 forbids: Word refuses a document that carries one.
@@ -67,7 +71,11 @@ class _Builder:
         self.count = 0
         # An alias names a node already built: reuse the value and charge its expanded size,
         # so a "billion laughs" document is refused after a few levels instead of expanded.
-        self.built: dict[int, tuple[Any, int]] = {}
+        self.built: dict[int, tuple[Any, int, int]] = {}  # value, nodes, characters
+        self.chars = 0  # characters of text built, copies included
+        self.copied = 0  # nodes built by aliases
+        self.text_budget = max_bytes()
+        self.too_much: Node | None = None  # the alias that copied past a budget
         # Findings reported once per file, at their first place, with a count.
         self.first: dict[str, tuple[Mark, int, str]] = {}
 
@@ -87,10 +95,11 @@ class _Builder:
             raise _TooDeep(node)
         self.located.values.setdefault(path, _mark(node))
         if id(node) in self.built:
-            value, size = self.built[id(node)]
+            value, size, chars = self.built[id(node)]
             self._charge(node, size)
+            self._copy(node, size, chars)
             return value
-        start = self.count
+        start, start_chars = self.count, self.chars
         self._charge(node, 1)
         if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
             # Never constructed (the loader is safe), but say so rather than ignore the tag.
@@ -102,8 +111,18 @@ class _Builder:
             value = [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         else:
             value = self._scalar(node)
-        self.built[id(node)] = (value, self.count - start)
+            self.chars += len(value) if isinstance(value, str) else 0
+        self.built[id(node)] = (value, self.count - start, self.chars - start_chars)
         return value
+
+    def _copy(self, node: Node, size: int, chars: int) -> None:
+        """Count what an alias copies, its nodes and its text; the first alias past either
+        budget is remembered and refused once the whole node cap has had its say."""
+        self.copied += size
+        self.chars += chars
+        over = self.copied > MAX_ALIAS_NODES or self.chars > self.text_budget
+        if over and self.too_much is None:
+            self.too_much = node
 
     def _charge(self, node: Node, size: int) -> None:
         self.count += size
@@ -221,6 +240,10 @@ class _TooDeep(_TooLarge):
     pass
 
 
+class _TooAmplified(_TooLarge):
+    pass
+
+
 _PROBLEMS_VI = {
     "mapping values are not allowed": (
         "dấu ':' không được phép ở đây",
@@ -273,6 +296,21 @@ def _syntax_diagnostic(file: str, text: str, exc: yaml.MarkedYAMLError) -> Diagn
     )
 
 
+_LIMITS = frozenset({"too-large", "too-many-nodes", "too-deep", "alias-too-large"})
+
+
+def check_limits(text: str, file: str) -> None:
+    """Raise when `text` is over a limit of this loader (size, nodes, nesting, aliases), for
+    readers of their own (`new --from` edits with ruamel.yaml, which has none and recurses);
+    other problems are theirs to report."""
+    try:
+        loads(text, file)
+    except ChuongtrinhError as exc:
+        over = [d for d in exc.diagnostics if d.code in _LIMITS]
+        if over:
+            raise ChuongtrinhError(over) from None
+
+
 def loads(text: str, file: str = "<string>", shape: Shape = PROGRAM) -> Located:
     """Parse YAML text into a Located tree; raise ChuongtrinhError when nothing can be read.
 
@@ -306,8 +344,12 @@ def loads(text: str, file: str = "<string>", shape: Shape = PROGRAM) -> Located:
     builder = _Builder(located)
     try:
         located.data = builder.build(root, ())
+        if builder.too_much is not None:
+            raise _TooAmplified(builder.too_much)
     except _TooDeep as exc:
         raise ChuongtrinhError([_too_deep(file, _mark(exc.node))]) from None
+    except _TooAmplified as exc:
+        raise ChuongtrinhError([_amplified(file, _mark(exc.node))]) from None
     except _TooLarge as exc:
         mark = _mark(exc.node)
         raise ChuongtrinhError(
@@ -325,6 +367,15 @@ def loads(text: str, file: str = "<string>", shape: Shape = PROGRAM) -> Located:
         ) from None
     located.problems = builder.problems + builder.findings()
     return located
+
+
+def _amplified(file: str, mark: Mark) -> Diagnostic:
+    message = (
+        f"bí danh YAML (*tên) chép nội dung quá nhiều: quá {MAX_ALIAS_NODES:,} phần tử"
+        f" hoặc quá {max_bytes() // 1048576} MB chữ".replace(",", ".")
+    )
+    hint = "viết thẳng nội dung thay cho bí danh, hoặc tách thành nhiều chương trình"
+    return Diagnostic(file, mark.line, mark.col, "alias-too-large", message, hint)
 
 
 def _too_deep(file: str, mark: Mark) -> Diagnostic:

@@ -30,6 +30,7 @@ class Located:
     # reporting them together with the schema's findings gives the user every error at once.
     problems: list[Diagnostic] = field(default_factory=list)
     lines: list[str] = field(default_factory=list, repr=False)
+    _as_typed: dict[Path_, int] = field(default_factory=dict, repr=False, compare=False)
 
     def text_mark(self, path: Path_, index: int) -> Mark:
         """The place of character `index` of the string at `path`, when it stands on one line
@@ -42,9 +43,24 @@ class Located:
         start = mark.col - 1
         if line[start : start + 1] in ("'", '"'):
             start += 1
-        if line[start:].startswith(value[: index + 1]):
+        if min(index + 1, len(value)) <= self._typed_as_is(path, line, start, value):
             return Mark(mark.line, start + index + 1)
         return mark
+
+    def _typed_as_is(self, path: Path_, line: str, start: int, value: str) -> int:
+        """How many leading characters of `value` stand as typed from `line[start]`: found
+        once per value, so the marks of 20,000 dates in one line are not 20,000 copies of it."""
+        if path not in self._as_typed:
+            typed = line[start : start + len(value)]
+            low, high = 0, len(typed)  # the longest common prefix, by halves
+            while low < high:
+                middle = (low + high + 1) // 2
+                if typed[:middle] == value[:middle]:
+                    low = middle
+                else:
+                    high = middle - 1
+            self._as_typed[path] = low
+        return self._as_typed[path]
 
     def data_at(self, path: Path_) -> Any:
         """The loaded value at `path`, or None."""
