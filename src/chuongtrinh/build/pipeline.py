@@ -47,7 +47,7 @@ def compile_text(
 
     `profile` is a profile file that replaces the one `he_thong` names; `templates` are folders
     whose phrase templates replace the built-in ones of the same name."""
-    located = loads(text, name)
+    located = loads(text, name, recover=True)
     program = to_program(located)
     rules = for_program(program.system, program.date, located, profile)
     findings = sorted(
