@@ -24,12 +24,18 @@ from chuongtrinh.docx.reader import body_paragraphs
 from chuongtrinh.errors import MessageError
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.profiles.recognise import Phrasebook, phrasebook
+from chuongtrinh.source import kinds
 
 _HEADING = re.compile(r"^([IVXLC]+\.\s|\d+\.\s.{0,110}$)")  # "I. …"; "1. …" when heading-short
 
 
 class CheckError(MessageError):
-    """A file or a rule set that cannot be checked at all; the message is for the user."""
+    """A file or a rule set that cannot be checked at all; the message is for the user, the
+    hint (when there is one) says what to do instead."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass
@@ -47,10 +53,40 @@ class Element:
 
 def open_docx(source: str | Path | IO[bytes]) -> Any:
     """The python-docx Document, or a CheckError a user can read."""
+    if isinstance(source, str | Path):
+        _refuse_other_kinds(Path(source))
     try:
         return docx.Document(str(source) if isinstance(source, Path) else source)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise CheckError(f"không đọc được tệp .docx ({type(exc).__name__}: {exc})") from None
+
+
+def _refuse_other_kinds(path: Path) -> None:
+    """Say what a file that is no Word document is (a YAML programme, a .doc, a PDF…) and
+    which command reads it, rather than python-docx's 'Package not found'."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return  # python-docx says it, below
+    kind = kinds.sniff(raw)
+    if kind is kinds.WORD:
+        return
+    if kind is not None:
+        raise CheckError(
+            f"không đọc được tệp .docx: đây là {kind.name}",
+            "lệnh check đọc tệp Word .docx; mở tệp bằng Word hoặc LibreOffice rồi lưu dạng"
+            " .docx (Word Document), rồi kiểm tra tệp đó",
+        )
+    if raw.startswith(b"PK") or kinds.looks_binary(raw):
+        return  # a broken zip: python-docx's own words are as good as any
+    hint = "lệnh check đọc tệp Word .docx (do chuongtrinh tạo ra hoặc soạn bằng Word)"
+    if path.suffix.lower() in (".yaml", ".yml"):
+        hint = (
+            f"tệp YAML thì kiểm tra bằng 'chuongtrinh validate {path}'; để kiểm tra văn bản"
+            f" tạo ra: 'chuongtrinh build {path}' rồi 'chuongtrinh check"
+            f" {path.with_suffix('.docx')}'"
+        )
+    raise CheckError("không đọc được tệp .docx: đây là tệp văn bản, không phải tệp Word", hint)
 
 
 class Reader:

@@ -63,6 +63,8 @@ def check(
             raise typer.Exit(exc.exit_code) from None
         except CheckError as exc:
             typer.echo(f"{path}: lỗi [unreadable] {exc}", err=True)
+            if exc.hint:
+                typer.echo(f"    gợi ý: {exc.hint}", err=True)
             failed = True
             continue
         except ChuongtrinhError as exc:  # the --profile file is broken: the same for every file
