@@ -109,6 +109,14 @@ def render(compiled: Compiled) -> bytes:
     return write(layout(compiled), compiled.profile)
 
 
+def built_warnings(compiled: Compiled) -> list[Diagnostic]:
+    """The warnings of a compiled program with those about its page as laid out
+    (layout/review.py), said when it is built."""
+    from chuongtrinh.layout.review import review
+
+    return compiled.warnings + review(compiled.program, compiled.located)
+
+
 def build(
     path: Path,
     output: Path | None = None,
@@ -121,7 +129,7 @@ def build(
     compiled = compile_file(path, profile, templates)
     target = default_output(path, output)
     write_atomic(target, render(compiled), Replace((path,), made_here, overwrite))
-    return BuildResult(path, target, compiled.warnings)
+    return BuildResult(path, target, built_warnings(compiled))
 
 
 def plain_text(path: Path) -> list[str]:

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 from chuongtrinh.errors import Diagnostic
-from chuongtrinh.model import lint_text
+from chuongtrinh.model import lint_shape, lint_text
 from chuongtrinh.model.body import Note, work_items
 from chuongtrinh.model.fields import year_of
 from chuongtrinh.model.program import Item, Program, Section
@@ -66,7 +66,9 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
     if not program.is_draft:
         found += _issued_checks(program, located)
     found += _typed_marks(program, located)
-    found += _recipients(program, profile, located)
+    found += lint_shape.check(located)
+    if lint_shape.recipients_as_text(located) is None:  # else one line is no recipient list
+        found += _recipients(program, profile, located)
     found += _agency_spellings(program, located)
     found += _authority(program, profile, located)
     found += _number(program, profile, located)
@@ -293,9 +295,9 @@ def _number(program: Program, profile: Profile, located: Located) -> list[Diagno
     match = next((m for sign in signs if (m := sign.match(number))), None)
     if match:
         kind = match["loai"]
+        # The same sign typed again would print "Số 58-CTr/ĐU-CTr/ĐU": an error, not a page.
         found.append(
-            _warning(
-                located,
+            located.diagnostic(
                 ("so",),
                 "number-kind" if kind != program.kind else "number-sign",
                 f"số '{program.number}' ghi loại '{kind}' nhưng loai là '{program.kind}'"
@@ -303,6 +305,7 @@ def _number(program: Program, profile: Profile, located: Located) -> list[Diagno
                 else f"số '{program.number}' đã có ký hiệu, chương trình sẽ thêm lần nữa",
                 f"chỉ ghi số (so: {match['so']}); ký hiệu"
                 f" '{program.kind}/{program.organization.abbreviation}' do chương trình tự thêm",
+                severity="warning" if kind != program.kind else "error",
             )
         )
     if program.kind_name:
