@@ -156,7 +156,7 @@ class _Layout:
         ends = [rules.grounds] * (len(typed) - 1) + [rules.grounds_last or rules.grounds]
         prefix = rules.grounds_prefix
         return [
-            prefix + text.removeprefix(prefix.strip()).strip().rstrip(",;.") + end
+            prefix + _ended(text.removeprefix(prefix.strip()), end)
             for text, end in zip(typed, ends, strict=True)
         ]
 
@@ -233,3 +233,11 @@ def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = (
     if program.circulation:  # where it stands on the page is the style's (profile) business
         blocks.append(Para("circulation", (Run(program.circulation),), ("pham_vi_luu_hanh",)))
     return Document(tuple(blocks))
+
+
+def _ended(text: str, end: str) -> str:
+    """A căn cứ with the rule set's end mark in place of the one typed; one that ends in ':'
+    leads into what follows ('… với những nội dung như sau:') and keeps it (lint says to move
+    that sentence to mo_dau), never ':.'."""
+    text = text.strip()
+    return text if text.endswith(":") else text.rstrip(",;.") + end

@@ -72,6 +72,7 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
     found += _agency_spellings(program, located)
     found += _authority(program, profile, located)
     found += _number(program, profile, located)
+    found += _grounds(program, profile, located)
     found += _summary_year(program, located)
     found += _long_items(program, profile, located)
     found += lint_text.check(located, profile)
@@ -323,6 +324,27 @@ def _number(program: Program, profile: Profile, located: Located) -> list[Diagno
                 )
             )
     return found
+
+
+def _grounds(program: Program, profile: Profile, located: Located) -> list[Diagnostic]:
+    """A căn cứ ending in ':' under a rule set that ends each căn cứ with its own mark (HD 05:
+    ';', the last '.'): it holds the opening sentence ('… với những nội dung như sau:')."""
+    if profile.punctuation.grounds is None:
+        return []
+    last = profile.punctuation.grounds_last or profile.punctuation.grounds
+    return [
+        _warning(
+            located,
+            ("can_cu", index),
+            "grounds-colon",
+            f"căn cứ kết thúc bằng ':'; theo {profile.source} mỗi căn cứ kết thúc bằng"
+            f" '{profile.punctuation.grounds}', căn cứ cuối bằng '{last}'",
+            "câu dẫn vào nội dung ('… như sau:') là đoạn mở đầu: chuyển nó sang mo_dau, để"
+            " căn cứ chỉ nêu văn bản làm căn cứ",
+        )
+        for index, text in enumerate(program.grounds)
+        if text.rstrip().endswith(":")
+    ]
 
 
 _SUMMARY_YEAR = re.compile(
