@@ -31,6 +31,8 @@ class Compiled:
     profile: Profile
     warnings: list[Diagnostic] = field(default_factory=list)
     template_dirs: tuple[Path, ...] = ()
+    # The blocks once laid out: building and reviewing the page lay it out once.
+    document: Document | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -83,6 +85,12 @@ def validate(
 
 def layout(compiled: Compiled) -> Document:
     """The blocks of a compiled program; a failing phrase template is a diagnostic."""
+    if compiled.document is None:
+        compiled.document = _lay_out(compiled)
+    return compiled.document
+
+
+def _lay_out(compiled: Compiled) -> Document:
     from chuongtrinh.layout.build import layout as lay_out
     from chuongtrinh.profiles.phrases import TemplateFailure
 
@@ -114,7 +122,10 @@ def built_warnings(compiled: Compiled) -> list[Diagnostic]:
     (layout/review.py), said when it is built."""
     from chuongtrinh.layout.review import review
 
-    return compiled.warnings + review(compiled.program, compiled.located)
+    document = layout(compiled)  # laid out once: render() keeps it
+    return compiled.warnings + review(
+        compiled.program, compiled.profile, document, compiled.located
+    )
 
 
 def build(

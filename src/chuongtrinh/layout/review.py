@@ -1,4 +1,5 @@
-"""What the page as laid out shows that the YAML alone does not: a body of headings only.
+"""What the page as laid out shows that the YAML alone does not: a body of headings only, a
+header line wider than its column (fit.py).
 
 Said as warnings when a programme is built (the page is there to look at), not when it is only
 validated: a programme `new` has just made is valid, and is built once it is filled in.
@@ -7,14 +8,19 @@ validated: a programme `new` has just made is valid, and is built once it is fil
 from __future__ import annotations
 
 from chuongtrinh.errors import Diagnostic
+from chuongtrinh.layout.blocks import Document
+from chuongtrinh.layout.fit import header_warnings
 from chuongtrinh.model.body import Section
 from chuongtrinh.model.program import Program
+from chuongtrinh.profiles.models import Profile
 from chuongtrinh.source.located import Located
 
 
-def review(program: Program, located: Located) -> list[Diagnostic]:
-    """The warnings about the page of `program`."""
-    return _empty_body(program, located)
+def review(
+    program: Program, profile: Profile, document: Document, located: Located
+) -> list[Diagnostic]:
+    """The warnings about the page of `program`, laid out as `document`."""
+    return header_warnings(document, profile, located) + _empty_body(program, located)
 
 
 def _has_work(sections: list[Section]) -> bool:
