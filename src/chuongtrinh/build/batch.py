@@ -311,7 +311,8 @@ def run(
             )
             continue
         if not options.force and manifest.fresh(job.key, job.output, key):
-            outcomes.append(Outcome(job.source, job.output, "unchanged"))
+            said = manifest.warnings(job.key)  # said again: the file still has them
+            outcomes.append(Outcome(job.source, job.output, "unchanged", said))
         elif options.check:
             outcomes.append(Outcome(job.source, job.output, "stale"))
         else:
@@ -326,7 +327,7 @@ def run(
     for outcome in _build_all([job for job, _ in pending], workers):
         job, key = keys[outcome.source]
         if outcome.status == "built":
-            manifest.record(job.key, job.source, key, outcome.digest)
+            manifest.record(job.key, job.source, key, outcome.digest, outcome.diagnostics)
         else:
             manifest.forget(job.key)
         outcomes.append(outcome)
