@@ -104,3 +104,9 @@ def test_diff_given_a_docx_suggests_import(tmp_path: Path) -> None:
         "ct.docx:1:1: lỗi [not-text] đây là tệp Word (.docx), không phải tệp YAML chương trình",
         "    gợi ý: dùng 'chuongtrinh import ct.docx' để chuyển sang tệp YAML",
     ]
+
+
+def test_help_notes_are_vietnamese() -> None:
+    result = run_cli("new", "--help")
+    assert "[mặc định: xoa-muc]" in " ".join(result.stdout.split())
+    assert "default" not in result.stdout

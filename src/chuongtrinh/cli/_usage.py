@@ -1,5 +1,5 @@
 """click's own messages in Vietnamese: a usage error (an unknown command or option, a missing
-argument, a bad value) and the shell-completion install.
+argument, a bad value), the notes of the help and the shell-completion install.
 
 typer carries its own copy of click whose messages are English f-strings, not gettext, so they
 cannot be translated where they are made: a usage error is caught where the command line is
@@ -24,7 +24,14 @@ except ImportError:  # pragma: no cover - an older typer runs on click itself
         UsageError,
     )
 
-__all__ = ["USAGE_PREFIX", "UsageError", "install_completion", "usage_line", "vietnamese"]
+__all__ = [
+    "USAGE_PREFIX",
+    "UsageError",
+    "install_completion",
+    "localise_help",
+    "usage_line",
+    "vietnamese",
+]
 
 # What click's usage line says in English, word for word.
 _USAGE_WORDS = {"[OPTIONS]": "[TÙY_CHỌN]", "COMMAND": "LỆNH", "[ARGS]...": "[ĐỐI_SỐ]..."}
@@ -103,6 +110,24 @@ def usage_line(pieces: list[str]) -> str:
     for english, vietnamese_word in _USAGE_WORDS.items():
         line = line.replace(english, vietnamese_word)
     return line
+
+
+# What typer's help says through gettext ("[default: xoa-muc]", "[required]").
+_GETTEXT_VI = {
+    "default: {default}": "mặc định: {default}",
+    "required": "bắt buộc",
+    "env var: {var}": "biến môi trường: {var}",
+}
+
+
+def localise_help() -> None:
+    """typer's help notes in Vietnamese: it makes them with gettext, which has no Vietnamese
+    catalogue, so its lookup is wrapped with this module's few words."""
+    import typer.core
+
+    names = vars(typer.core)  # its `_`, imported from gettext, is no public name of typer
+    english = names["_"]
+    names["_"] = lambda text: _GETTEXT_VI.get(text) or english(text)
 
 
 def install_completion(ctx: Any, param: Any, value: Any) -> Any:

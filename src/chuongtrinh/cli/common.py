@@ -17,6 +17,7 @@ from chuongtrinh.cli._usage import (
     USAGE_PREFIX,
     UsageError,
     install_completion,
+    localise_help,
     usage_line,
     vietnamese,
 )
@@ -113,6 +114,7 @@ def localise_commands() -> None:
     for command in app.registered_commands:
         if command.cls in (None, TyperCommand):
             command.cls = _VietnameseCommand
+    localise_help()
 
 
 app = typer.Typer(
