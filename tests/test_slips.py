@@ -151,3 +151,14 @@ def test_two_slips_are_both_reported(tmp_path: Path, monthly: str) -> None:
         ("tab-indent", line_of(text, "viet_tat")),
         ("yaml-syntax", line_of(text, "dia_danh")),
     ]
+
+
+@pytest.mark.parametrize("text", ["::\x85]", "::\x85'", "a: [b\u2028c", "he_thong: dang\rso [1\n"])
+def test_a_line_break_python_does_not_split_at_is_said_where_yaml_saw_it(
+    tmp_path: Path, text: str
+) -> None:
+    """NEL, LS, PS and a lone CR end a line for YAML, not for str.split('\\n'): no line to
+    mend there, so the slip is said as YAML saw it (it crashed the mending once)."""
+    [found] = errors(tmp_path, text)  # at YAML's line: an editor counts these breaks too
+    assert found.code == "yaml-syntax"
+    assert found.message.startswith("YAML không đọc được dòng này (")

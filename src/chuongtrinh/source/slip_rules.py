@@ -90,7 +90,7 @@ def _tokens_before(lines: list[str], mark: Any, loader: Any) -> list[Token]:
 
 
 @dataclass(frozen=True)
-class _Error:
+class Error:
     """What PyYAML said, with the text it said it about."""
 
     lines: list[str]
@@ -118,7 +118,7 @@ class _Error:
 
 def find(lines: list[str], exc: yaml.MarkedYAMLError, loader: Any) -> Slip:
     """The slip behind `exc`: the first rule that recognises it."""
-    error = _Error(lines, exc, _tokens_before(lines, exc.problem_mark or exc.context_mark, loader))
+    error = Error(lines, exc, _tokens_before(lines, exc.problem_mark or exc.context_mark, loader))
     for rule in (
         _tab,
         _unclosed_quote,
@@ -131,6 +131,11 @@ def find(lines: list[str], exc: yaml.MarkedYAMLError, loader: Any) -> Slip:
         slip = rule(error)
         if slip is not None:
             return max((slip, *slip.instead), key=lambda s: _progress(lines, s, loader))
+    return unknown(error)
+
+
+def unknown(error: Error) -> Slip:
+    """`exc` said as it is, where it was noticed: no rule knows it, or no line can be trusted."""
     return Slip(
         error.line,
         error.col,
@@ -179,7 +184,7 @@ def _childindent(lines: list[str], line: int) -> int:
     return indent(text)
 
 
-def _tab(error: _Error) -> Slip | None:
+def _tab(error: Error) -> Slip | None:
     line, source = error.line, error.lines[error.line]
     if "\t" not in error.problem and "\t" not in source[: max(error.col, 1)]:
         return None
@@ -202,7 +207,7 @@ def _structure(line: str) -> bool:
     return bool(re.match(r"^\s*(-\s|[a-z_][a-z0-9_]*:(\s|$))", line))
 
 
-def _unclosed_quote(error: _Error) -> Slip | None:
+def _unclosed_quote(error: Error) -> Slip | None:
     """A quote opened and not closed on its line: YAML read on to the next quote, or the end."""
     start = error.exc.context_mark if "quoted scalar" in error.context else None
     for token in error.tokens:
@@ -242,9 +247,8 @@ def _open_bracket(tokens: list[Token]) -> Any:
     return opened[-1] if opened else None
 
 
-def _unclosed_bracket(error: _Error) -> Slip | None:
-    """A '[' or '{' never closed, said where the closing bracket was looked for (where YAML
-    noticed it), naming the line that opened it."""
+def _unclosed_bracket(error: Error) -> Slip | None:
+    """A '[' or '{' never closed, said where YAML looked for its end, naming where it opens."""
     mark = _open_bracket(error.tokens) or error.exc.context_mark
     if "flow" not in error.context or mark is None:
         return None
@@ -293,7 +297,7 @@ def shown(line: str, width: int = 60) -> str:
     return line if len(line) <= width else line[: width - 12] + "…" + line[-11:]
 
 
-def _indicator(error: _Error) -> Slip | None:
+def _indicator(error: Error) -> Slip | None:
     """A value beginning with a character that makes it something else than text."""
     line = error.line
     source = error.lines[line]
@@ -342,7 +346,7 @@ def _missing_colon_at(lines: list[str], line: int) -> Slip | None:
     )
 
 
-def _missing_colon(error: _Error) -> Slip | None:
+def _missing_colon(error: Error) -> Slip | None:
     """'could not find expected ':'': the key is on the line where YAML began to read it."""
     mark = error.exc.context_mark
     if "simple key" not in error.context or mark is None:
@@ -360,7 +364,7 @@ def _missing_colon(error: _Error) -> Slip | None:
     )
 
 
-def _colon_in_value(error: _Error) -> Slip | None:
+def _colon_in_value(error: Error) -> Slip | None:
     """'mapping values are not allowed': a ': ' inside a value, or a line read as part of the
     value above it (a key without its colon there, or this line indented too far)."""
     if not error.problem.startswith("mapping values are not allowed"):
@@ -411,7 +415,7 @@ def _owner_realigned(lines: list[str], owner: int, line: int) -> Slip | None:
     )
 
 
-def _too_deep(error: _Error, above: int) -> Slip:
+def _too_deep(error: Error, above: int) -> Slip:
     """Line `error.line` is indented deeper than the key above it, so YAML read it as more of
     that key's value (or that key is the one indented too little)."""
     line = error.line
@@ -427,7 +431,7 @@ def _too_deep(error: _Error, above: int) -> Slip:
     return replace(slip, instead=(other,)) if other else slip
 
 
-def _indentation(error: _Error) -> Slip | None:
+def _indentation(error: Error) -> Slip | None:
     """A key or a list entry that does not line up with the ones of its block."""
     if not error.problem.startswith(("did not find expected", "expected <block end>")):
         return None

@@ -11,6 +11,7 @@ added or removed) so that the next read finds the next slip, and then the file's
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,10 +20,20 @@ from yaml.nodes import Node
 
 from chuongtrinh.errors import Diagnostic
 from chuongtrinh.source.located import Located, Path_
-from chuongtrinh.source.slip_rules import KEY, Slip, find, indent, quote_hint, quoted
+from chuongtrinh.source.slip_rules import (
+    KEY,
+    Error,
+    Slip,
+    find,
+    indent,
+    quote_hint,
+    quoted,
+    unknown,
+)
 
 # Enough for every slip of a hand-typed file; a file worse than this is reported as far as here.
 MAX_PASSES = 25
+_UNCOUNTED = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 # What a date that does not exist gets, however it was typed (2026-02-30, 2023-2-30, 30/02/2023).
 DATE_HINT = "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2023-02-01"
 
@@ -78,13 +89,18 @@ def compose(text: str, file: str, loader: Any) -> Composed:
         except yaml.MarkedYAMLError as exc:
             if "nesting depth" in (exc.problem or ""):
                 raise
-            slip = find(lines, exc, loader)
+            # YAML also ends a line at a lone CR, NEL, LS or PS, which split("\n") does not:
+            # its line numbers then name no line here, so it is said as it is, and no more.
+            uncounted = _UNCOUNTED.search(text)
+            slip = unknown(Error(lines, exc, [])) if uncounted else find(lines, exc, loader)
         else:
             return Composed(root, problems, frozenset(unread | {i + 1 for i in mended}))
         if slip.line + 1 not in unread and all(
             (d.line, d.code) != (slip.line + 1, slip.code) for d in problems
         ):
             problems.append(_diagnostic(file, shown, slip))
+        if uncounted:
+            return Composed(None, problems, frozenset())
         if slip.mend is None or slip.mend[0] in mended:  # no mending, or it did not help
             unread.update(_leave_out(lines, slip.mend[0] if slip.mend else slip.line))
         else:
