@@ -183,7 +183,10 @@ def test_number_with_another_kind(monthly: str) -> None:
 
 
 def test_number_with_its_sign_typed(monthly: str) -> None:
-    found = one(monthly.replace("so: 36", "so: 36-CTr/ĐU"), "number-sign")
+    """An error since issue 15: built, the page would read "Số 36-CTr/ĐU-CTr/ĐU"."""
+    with pytest.raises(ChuongtrinhError) as raised:
+        api.compile_text(monthly.replace("so: 36", "so: 36-CTr/ĐU"), "ct.yaml")
+    [found] = [d for d in raised.value.errors if d.code == "number-sign"]
     assert found.message == "số '36-CTr/ĐU' đã có ký hiệu, chương trình sẽ thêm lần nữa"
 
 

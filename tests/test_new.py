@@ -174,3 +174,16 @@ def test_starter_uses_the_contract_keys(name: str, tmp_path: Path) -> None:
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert data["he_thong" if name == "nha-nuoc" else "trinh_bay"] in {"nha-nuoc", "bang"}
     assert data["ngay"] == dt.date(2025, 3, 5)
+
+
+def test_next_year_of_a_numbered_draft_is_a_first_draft(tmp_path: Path) -> None:
+    """'Dự thảo lần 2' of this year's programme does not carry over to next year's."""
+    source = tmp_path / f"{YEARLY}-lan-2.yaml"
+    shutil.copy(EXAMPLES / f"{YEARLY}-lan-2.yaml", source)
+    result = run_cli("new", "--from", str(source), "-o", "sau.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.output
+    text = (tmp_path / "sau.yaml").read_text(encoding="utf-8")
+    assert "\ndu_thao: true\n" in text and "du_thao: 2" not in text
+    assert run_cli("build", "sau.yaml", cwd=tmp_path).returncode == 0
+    assert "Dự thảo lần" not in "\n".join(lines(tmp_path / "sau.docx"))
+    assert "Dự thảo" in "\n".join(lines(tmp_path / "sau.docx"))

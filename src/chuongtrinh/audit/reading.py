@@ -23,6 +23,7 @@ from chuongtrinh.docx.untrusted import open_document
 from chuongtrinh.errors import MessageError
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.profiles.recognise import Phrasebook, phrasebook
+from chuongtrinh.source import kinds
 
 # Old-style tone placement ("HOÀ", "QUÝ" on the first vowel) read as the new one, so that a
 # header typed "CỘNG HOÀ XÃ HỘI …" is recognised; dashes and spaces as one form.
@@ -54,7 +55,12 @@ _HEADING = re.compile(r"^([IVXLC]+\.\s|\d+\.\s.{0,110}$)")  # "I. …"; "1. …"
 
 
 class CheckError(MessageError):
-    """A file or a rule set that cannot be checked at all; the message is for the user."""
+    """A file or a rule set that cannot be checked at all; the message is for the user, the
+    hint (when there is one) says what to do instead."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass
@@ -72,11 +78,14 @@ class Element:
 
 def open_docx(source: str | Path | IO[bytes]) -> Any:
     """The python-docx Document, or a CheckError / DocxRefused a user can read."""
-    if isinstance(source, (str, Path)) and _is_word97(Path(source)):
-        raise CheckError(
-            "tệp Word 97–2003 (.doc): check chỉ đọc .docx; mở bằng Word và lưu thành .docx, hoặc"
-            " `soffice --headless --convert-to docx TỆP.doc`"
-        )
+    if isinstance(source, str | Path):
+        # An OLE file named .docx is as often a password-protected .docx: open_document says so.
+        if Path(source).suffix.lower() != ".docx" and _is_word97(Path(source)):
+            raise CheckError(
+                "tệp Word 97–2003 (.doc): check chỉ đọc .docx; mở bằng Word và lưu thành .docx,"
+                " hoặc `soffice --headless --convert-to docx TỆP.doc`"
+            )
+        _refuse_other_kinds(Path(source))
     return open_document(source)
 
 
@@ -105,6 +114,34 @@ def _is_word97(path: Path) -> bool:
             return file.read(4) == _OLE
     except OSError:
         return False  # python-docx reports the missing or unreadable file
+
+
+def _refuse_other_kinds(path: Path) -> None:
+    """Say what a file that is no Word document is (a YAML programme, a .doc, a PDF…) and
+    which command reads it, rather than python-docx's 'Package not found'."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return  # python-docx says it, below
+    kind = kinds.sniff(raw)
+    if kind is kinds.WORD:
+        return
+    if kind is not None:
+        raise CheckError(
+            f"không đọc được tệp .docx: đây là {kind.name}",
+            "lệnh check đọc tệp Word .docx; mở tệp bằng Word hoặc LibreOffice rồi lưu dạng"
+            " .docx (Word Document), rồi kiểm tra tệp đó",
+        )
+    if raw.startswith(b"PK") or kinds.looks_binary(raw):
+        return  # a broken zip: python-docx's own words are as good as any
+    hint = "lệnh check đọc tệp Word .docx (do chuongtrinh tạo ra hoặc soạn bằng Word)"
+    if path.suffix.lower() in (".yaml", ".yml"):
+        hint = (
+            f"tệp YAML thì kiểm tra bằng 'chuongtrinh validate {path}'; để kiểm tra văn bản"
+            f" tạo ra: 'chuongtrinh build {path}' rồi 'chuongtrinh check"
+            f" {path.with_suffix('.docx')}'"
+        )
+    raise CheckError("không đọc được tệp .docx: đây là tệp văn bản, không phải tệp Word", hint)
 
 
 class Reader:

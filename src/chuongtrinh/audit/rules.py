@@ -7,6 +7,7 @@ recipients) are judged against the same Jinja templates the builder renders.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -28,6 +29,9 @@ _FREE_EMPHASIS = {"body", "heading", "item", "table_cell", "table_note"}
 _MM_TOLERANCE = 0.5
 # The slots checked (issue 14): eastAsia shapes only CJK characters and is not read.
 _CHECKED_SLOTS = ("ascii", "hAnsi", "cs")
+# Two end marks where one belongs; './.' (the end of a document) and '…' are marks of their own.
+_STACKED = re.compile(r"([:;,][.;,:])\s*$")
+_PROSE = {"body", "heading", "item"}
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -124,6 +128,7 @@ class Audit:
         self.number()
         self.date()
         self.recipients()
+        self.stacked_marks()
         self.signature()
         self.presence()
         return grouped(self.findings)
@@ -301,6 +306,16 @@ class Audit:
                 f"{self.profile.name} labels.archive",
                 lines[-1],
             )
+
+    def stacked_marks(self) -> None:
+        """A paragraph of the body ending in two marks where one belongs (':.', ';.', ',.'):
+        a mark added to one typed (a căn cứ '… như sau:' given the rule set's '.')."""
+        rule = f"{self.profile.name} punctuation"
+        for element in self.reader.elements:
+            found = _STACKED.search(element.text) if element.role in _PROSE else None
+            if found:
+                message = f"đoạn kết thúc bằng hai dấu câu liền nhau '{found.group(1)}'"
+                self.add("stacked-marks", message, rule, element, "warning")
 
     def signature(self) -> None:
         allowed = self.profile.authority_prefixes

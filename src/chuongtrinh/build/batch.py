@@ -233,6 +233,7 @@ def _build_one(job: Job) -> Outcome:
     try:
         compiled = pipeline.compile_file(job.source, job.profile, job.templates)
         data = pipeline.render(compiled)
+        warnings = pipeline.built_warnings(compiled)
         keep = Replace((job.source,), _recorded if job.recorded else made_here, job.overwrite)
         write_atomic(job.output, data, keep, clean=False)  # run() cleaned the folder
     except ChuongtrinhError as exc:
@@ -244,7 +245,7 @@ def _build_one(job: Job) -> Outcome:
         hint = "vui lòng báo lỗi này kèm tệp YAML đã dùng"
         return _fail(job.source, "internal-error", f"{type(exc).__name__}: {exc}", hint)
     written = digest(data) if job.key is not None else ""
-    return Outcome(job.source, job.output, "built", compiled.warnings, digest=written)
+    return Outcome(job.source, job.output, "built", warnings, digest=written)
 
 
 def _worker_died(job: Job, code: int | None) -> Outcome:
@@ -310,7 +311,8 @@ def run(
             )
             continue
         if not options.force and manifest.fresh(job.key, job.output, key):
-            outcomes.append(Outcome(job.source, job.output, "unchanged"))
+            said = manifest.warnings(job.key)  # said again: the file still has them
+            outcomes.append(Outcome(job.source, job.output, "unchanged", said))
         elif options.check:
             outcomes.append(Outcome(job.source, job.output, "stale"))
         else:
@@ -325,7 +327,7 @@ def run(
     for outcome in _build_all([job for job, _ in pending], workers):
         job, key = keys[outcome.source]
         if outcome.status == "built":
-            manifest.record(job.key, job.source, key, outcome.digest)
+            manifest.record(job.key, job.source, key, outcome.digest, outcome.diagnostics)
         else:
             manifest.forget(job.key)
         outcomes.append(outcome)

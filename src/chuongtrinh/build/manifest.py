@@ -147,10 +147,37 @@ class Manifest:
         """Whether an output of that name was made by a build into this folder."""
         return key is not None and key in self.entries
 
-    def record(self, key: str | None, source: Path, input_key: str, output_digest: str) -> None:
+    def record(
+        self,
+        key: str | None,
+        source: Path,
+        input_key: str,
+        output_digest: str,
+        warnings: Sequence[Diagnostic] = (),
+    ) -> None:
+        """An output built; its warnings are kept to be said again while it stays unchanged."""
         if key is not None:
+            import json
+
             entry = {"source": source.as_posix(), "input": input_key, "output": output_digest}
+            if warnings:
+                said = [d.as_dict() for d in warnings]
+                entry["warnings"] = json.dumps(said, ensure_ascii=False)
             self.entries[key] = self._changes[key] = entry
+
+    def warnings(self, key: str | None) -> list[Diagnostic]:
+        """The warnings of the build that made the output `key` (none when unreadable)."""
+        import json
+
+        kept = self.entries.get(key, {}).get("warnings") if key is not None else None
+        if kept is None:
+            return []
+        try:
+            return [
+                Diagnostic(**record, severity="warning") for record in _records(json.loads(kept))
+            ]
+        except (ValueError, TypeError, RecursionError):
+            return []
 
     def forget(self, key: str | None) -> None:
         if key is not None:
@@ -222,3 +249,24 @@ def _not_saved(path: Path, exc: OSError) -> Diagnostic:
         "các tệp .docx đã tạo vẫn dùng được; giải phóng chỗ trống trên đĩa hoặc cấp quyền "
         "ghi rồi chạy lại (lần sau các chương trình sẽ được tạo lại)",
     )
+
+
+def _records(data: Any) -> list[dict[str, Any]]:
+    """The warning records kept in an entry, checked field by field (the file is the user's)."""
+    fields = {"file": str, "line": int, "col": int, "code": str, "message": str}
+    if not isinstance(data, list):
+        raise ValueError
+    records = []
+    for record in data:
+        if not isinstance(record, dict) or any(
+            not isinstance(record.get(name), kind) for name, kind in fields.items()
+        ):
+            raise ValueError
+        hint = record.get("hint")
+        records.append(
+            {
+                **{name: record[name] for name in fields},
+                "hint": hint if isinstance(hint, str) else None,
+            }
+        )
+    return records

@@ -30,6 +30,8 @@ class Compiled:
     profile: Profile
     warnings: list[Diagnostic] = field(default_factory=list)
     template_dirs: tuple[Path, ...] = ()
+    # The blocks once laid out: building and reviewing the page lay it out once.
+    document: Document | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -46,7 +48,7 @@ def compile_text(
 
     `profile` is a profile file that replaces the one `he_thong` names; `templates` are folders
     whose phrase templates replace the built-in ones of the same name."""
-    located = loads(text, name)
+    located = loads(text, name, recover=True)
     program = to_program(located)
     rules = for_program(program.system, program.date, located, profile)
     findings = sorted(
@@ -82,6 +84,12 @@ def validate(
 
 def layout(compiled: Compiled) -> Document:
     """The blocks of a compiled program; a failing phrase template is a diagnostic."""
+    if compiled.document is None:
+        compiled.document = _lay_out(compiled)
+    return compiled.document
+
+
+def _lay_out(compiled: Compiled) -> Document:
     from chuongtrinh.layout.build import layout as lay_out
     from chuongtrinh.profiles.phrases import TemplateFailure
 
@@ -108,6 +116,17 @@ def render(compiled: Compiled) -> bytes:
     return write(layout(compiled), compiled.profile)
 
 
+def built_warnings(compiled: Compiled) -> list[Diagnostic]:
+    """The warnings of a compiled program with those about its page as laid out
+    (layout/review.py), said when it is built."""
+    from chuongtrinh.layout.review import review
+
+    document = layout(compiled)  # laid out once: render() keeps it
+    return compiled.warnings + review(
+        compiled.program, compiled.profile, document, compiled.located
+    )
+
+
 def build(
     path: Path,
     output: Path | None = None,
@@ -120,7 +139,7 @@ def build(
     compiled = compile_file(path, profile, templates)
     target = default_output(path, output)
     write_atomic(target, render(compiled), Replace((path,), made_here, overwrite))
-    return BuildResult(path, target, compiled.warnings)
+    return BuildResult(path, target, built_warnings(compiled))
 
 
 def plain_text(path: Path) -> list[str]:

@@ -48,14 +48,18 @@ def watch(
     stop: threading.Event | None = None,
     ready: Callable[[], None] = lambda: None,
 ) -> None:
-    """Build, then rebuild what is saved until `stop` is set (or Ctrl+C)."""
+    """Build, then rebuild what is saved until `stop` is set (or Ctrl+C); `ready` is called
+    once the folders are watched. A programme deleted from a folder built into an output
+    folder takes its .docx with it (the manifest says which, as a folder build does)."""
     gc.enable()  # a one-shot command runs without the cyclic collector; this process lives on
     from chuongtrinh.build import pipeline  # noqa: F401  (load the pipeline once, before the first save)
 
     after_round(batch.build(inputs, options, on_outcome))
-    ready()
     folders = [p if p.is_dir() else p.parent for p in inputs]
-    for changed in saves(folders, stop):
+    manifest = options.output is not None and options.output.suffix.lower() != ".docx"
+    for changed in saves(folders, stop, ready=ready):
+        if manifest and any(not path.exists() for path in changed):
+            after_round(batch.build(inputs, options, on_outcome))  # removes the orphans
         saved = {path for path in changed if path.is_file()}
         while saved:
             # A save still being written when its first event arrived may end during the

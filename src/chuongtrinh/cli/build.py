@@ -84,7 +84,18 @@ def build(
         from chuongtrinh.build import watch as watching
 
         display = Display(output_format, bar=False)
-        watching.watch(inputs, options, display.outcome, lambda found: _show(found, output_format))
+        shown = ", ".join(str(p) for p in inputs)
+
+        def watching_now() -> None:
+            typer.echo(f"đang theo dõi {shown}: lưu tệp YAML là tạo lại; Ctrl+C để dừng", err=True)
+
+        watching.watch(
+            inputs,
+            options,
+            display.outcome,
+            lambda found: _show(found, output_format),
+            ready=watching_now,
+        )
         return
     with Display(output_format) as display:
         summary = batch.build(inputs, options, display.outcome, display.total)

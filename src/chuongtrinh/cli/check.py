@@ -66,6 +66,8 @@ def check(
             raise typer.Exit(exc.exit_code) from None
         except CheckError as exc:
             typer.echo(f"{path}: lỗi [unreadable] {exc}", err=True)
+            if exc.hint:
+                typer.echo(f"    gợi ý: {exc.hint}", err=True)
             failed = True
             continue
         except DocxRefused as exc:  # this file is broken or too big: go on with the others

@@ -13,6 +13,14 @@ from typer.core import TyperCommand, TyperGroup
 
 from chuongtrinh import __version__
 from chuongtrinh.cli._params import plain_conversion
+from chuongtrinh.cli._usage import (
+    USAGE_PREFIX,
+    UsageError,
+    install_completion,
+    localise_help,
+    usage_line,
+    vietnamese,
+)
 from chuongtrinh.errors import Diagnostic, ExitCode
 
 # Help in Vietnamese, command names in English: what click and typer print of their own.
@@ -50,6 +58,8 @@ def _translate(params: list[Any]) -> list[Any]:
         text = getattr(param, "help", None)
         if text in _VIETNAMESE_HELP:
             param.help = _VIETNAMESE_HELP[text]
+        if param.name == "install_completion":
+            param.callback = install_completion
     return params
 
 
@@ -69,11 +79,18 @@ class _Vietnamese:
         formatter.section = lambda name: section(_VIETNAMESE_HEADINGS.get(name, name))
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, usage_line(pieces), prefix=USAGE_PREFIX)
+
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().make_context(*args, **kwargs)  # type: ignore[misc]
         except (typer.Exit, typer.Abort):  # --version, --help: not an error
             raise
+        except UsageError as exc:
+            _localise_rich()
+            raise vietnamese(exc) from None
         except Exception:  # a usage error, which typer prints in a panel
             _localise_rich()
             raise
@@ -84,7 +101,11 @@ class _VietnameseCommand(_Vietnamese, TyperCommand):
 
 
 class _VietnameseGroup(_Vietnamese, TyperGroup):
-    pass
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:  # an unknown command, with typer's did-you-mean
+            raise vietnamese(exc) from None
 
 
 def localise_commands() -> None:
@@ -93,6 +114,7 @@ def localise_commands() -> None:
     for command in app.registered_commands:
         if command.cls in (None, TyperCommand):
             command.cls = _VietnameseCommand
+    localise_help()
 
 
 app = typer.Typer(

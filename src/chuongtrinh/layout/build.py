@@ -151,7 +151,7 @@ class _Layout:
         ends = [rules.grounds] * (len(typed) - 1) + [rules.grounds_last or rules.grounds]
         prefix = rules.grounds_prefix
         return [
-            prefix + text.removeprefix(prefix.strip()).strip().rstrip(",;.") + end
+            prefix + _ended(text.removeprefix(prefix.strip()), end)
             for text, end in zip(typed, ends, strict=True)
         ]
 
@@ -241,3 +241,11 @@ def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = (
         blocks.append(Para("circulation", (Run(program.circulation),), ("pham_vi_luu_hanh",)))
     blocks += AnnexLayout(builder).annexes()
     return Document(tuple(blocks))
+
+
+def _ended(text: str, end: str) -> str:
+    """A căn cứ with the rule set's end mark in place of the one typed; one that ends in ':'
+    leads into what follows ('… với những nội dung như sau:') and keeps it (lint says to move
+    that sentence to mo_dau), never ':.'."""
+    text = text.strip()
+    return text if text.endswith(":") else text.rstrip(",;.") + end

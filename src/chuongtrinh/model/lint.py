@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 
 from chuongtrinh.errors import Diagnostic
-from chuongtrinh.model import lint_annex, lint_text
+from chuongtrinh.model import lint_annex, lint_shape, lint_text
 from chuongtrinh.model.body import Note, work_items
 from chuongtrinh.model.fields import year_of
 from chuongtrinh.model.program import Item, Program, Section
@@ -66,10 +66,13 @@ def check(program: Program, profile: Profile, located: Located) -> list[Diagnost
     if not program.is_draft:
         found += _issued_checks(program, located)
     found += _typed_marks(program, located)
-    found += _recipients(program, profile, located)
+    found += lint_shape.check(located)
+    if lint_shape.recipients_as_text(located) is None:  # else one line is no recipient list
+        found += _recipients(program, profile, located)
     found += _agency_spellings(program, located)
     found += _authority(program, profile, located)
     found += _number(program, profile, located)
+    found += _grounds(program, profile, located)
     found += _summary_year(program, located)
     found += _long_items(program, profile, located)
     found += lint_text.check(located, profile)
@@ -294,9 +297,9 @@ def _number(program: Program, profile: Profile, located: Located) -> list[Diagno
     match = next((m for sign in signs if (m := sign.match(number))), None)
     if match:
         kind = match["loai"]
+        # The same sign typed again would print "Số 58-CTr/ĐU-CTr/ĐU": an error, not a page.
         found.append(
-            _warning(
-                located,
+            located.diagnostic(
                 ("so",),
                 "number-kind" if kind != program.kind else "number-sign",
                 f"số '{program.number}' ghi loại '{kind}' nhưng loai là '{program.kind}'"
@@ -304,6 +307,7 @@ def _number(program: Program, profile: Profile, located: Located) -> list[Diagno
                 else f"số '{program.number}' đã có ký hiệu, chương trình sẽ thêm lần nữa",
                 f"chỉ ghi số (so: {match['so']}); ký hiệu"
                 f" '{program.kind}/{program.organization.abbreviation}' do chương trình tự thêm",
+                severity="warning" if kind != program.kind else "error",
             )
         )
     if program.kind_name:
@@ -321,6 +325,27 @@ def _number(program: Program, profile: Profile, located: Located) -> list[Diagno
                 )
             )
     return found
+
+
+def _grounds(program: Program, profile: Profile, located: Located) -> list[Diagnostic]:
+    """A căn cứ ending in ':' under a rule set that ends each căn cứ with its own mark (HD 05:
+    ';', the last '.'): it holds the opening sentence ('… với những nội dung như sau:')."""
+    if profile.punctuation.grounds is None:
+        return []
+    last = profile.punctuation.grounds_last or profile.punctuation.grounds
+    return [
+        _warning(
+            located,
+            ("can_cu", index),
+            "grounds-colon",
+            f"căn cứ kết thúc bằng ':'; theo {profile.source} mỗi căn cứ kết thúc bằng"
+            f" '{profile.punctuation.grounds}', căn cứ cuối bằng '{last}'",
+            "câu dẫn vào nội dung ('… như sau:') là đoạn mở đầu: chuyển nó sang mo_dau, để"
+            " căn cứ chỉ nêu văn bản làm căn cứ",
+        )
+        for index, text in enumerate(program.grounds)
+        if text.rstrip().endswith(":")
+    ]
 
 
 _SUMMARY_YEAR = re.compile(

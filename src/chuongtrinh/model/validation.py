@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic, bound_message
 from chuongtrinh.model.body import ENTRY_TAGS
 from chuongtrinh.model.program import Program
+from chuongtrinh.source import slips
 from chuongtrinh.source.located import Located, Path_
 
 _TYPE_VI = {
@@ -117,6 +118,8 @@ def _diagnostic(located: Located, error: ErrorDetails) -> Diagnostic:
     bound = bound_message(error)
     if bound is not None:
         return located.diagnostic(loc, "bad-number", f"'{_path_text(loc)}' {bound}")
+    if kind == "bad_date":
+        return located.diagnostic(loc, "bad-date", error["msg"], slips.DATE_HINT)
     code = kind.replace("_", "-")
     return located.diagnostic(loc, code, error["msg"])
 
@@ -153,6 +156,26 @@ def _untagged(error: ErrorDetails) -> ErrorDetails:
     return {**error, "loc": loc}
 
 
+def _as_text(located: Located, error: ErrorDetails) -> tuple[Path_, Diagnostic] | None:
+    """A list entry typed as text with ': ' inside, that YAML read as a key (unless the key is
+    a misspelling of one the contract has there: that is said as an unknown key)."""
+    found = slips.text_as_key(located, tuple(error["loc"]))
+    if found is None:
+        return None
+    path, _ = found
+    [key] = located.data_at(path)
+    known = _keys_of(_model_at(path))
+    return None if difflib.get_close_matches(str(key), known, n=1, cutoff=0.6) else found
+
+
+def _after_a_slip(located: Located, diagnostic: Diagnostic) -> bool:
+    """A finding a syntax slip may explain (on its line, or a key 'missing' that the slip may
+    have swallowed): not said, the slip is."""
+    return bool(located.slipped) and (
+        diagnostic.line in located.slipped or diagnostic.code == "missing-key"
+    )
+
+
 def to_program(located: Located) -> Program:
     """Validate the tree against the contract; raise ChuongtrinhError with every problem at once."""
     try:
@@ -162,13 +185,20 @@ def to_program(located: Located) -> Program:
         misspelt = _misspelt(located, errors)
         found = list(located.problems)
         taken = {(d.line, d.col) for d in found if d.severity == "error"}
+        texts: dict[Path_, Diagnostic] = {}
         for error in errors:
             if error["type"] == "missing" and tuple(error["loc"]) in misspelt:
                 continue  # 'khóa không hợp lệ … có phải …?' already says it
+            as_text = _as_text(located, error)
+            if as_text is not None:
+                texts.setdefault(*as_text)
+                continue
             diagnostic = _diagnostic(located, error)
-            if (diagnostic.line, diagnostic.col) not in taken:
+            if (diagnostic.line, diagnostic.col) not in taken and not _after_a_slip(
+                located, diagnostic
+            ):
                 found.append(diagnostic)
-        raise ChuongtrinhError(found) from None
+        raise ChuongtrinhError(found + list(texts.values())) from None
     if any(d.severity == "error" for d in located.problems):
         raise ChuongtrinhError(located.problems)
     return program

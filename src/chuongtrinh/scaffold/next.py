@@ -56,7 +56,8 @@ def _pad_months(data: CommentedMap, day: dt.date) -> tuple[int, ...]:
 
 
 def next_program(text: str, options: NextOptions) -> NextProgram:
-    """Next period's program from `text`: period moved, date moved or blank, number blank."""
+    """Next period's program from `text`: period moved, date moved or blank, number blank, a
+    numbered draft ('du_thao: 2') a first draft again."""
     doc = RoundTrip(text)
     data = doc.data
     old = source_period(data)
@@ -82,6 +83,8 @@ def next_program(text: str, options: NextOptions) -> NextProgram:
     _set_date(data, months, blank=options.blank_date)
     if "so" in data:
         data["so"] = None
+    if isinstance(data.get("du_thao"), int) and not isinstance(data["du_thao"], bool):
+        data["du_thao"] = True  # next period's is a first draft: "Dự thảo", not "lần 2"
     if not options.keep_items:
         clear_items(data.get("noi_dung"))
     return NextProgram(doc.dump(), old, new)

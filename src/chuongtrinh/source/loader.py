@@ -14,6 +14,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from chuongtrinh.errors import ChuongtrinhError, Diagnostic
 from chuongtrinh.source import encodings as legacy
+from chuongtrinh.source import slips
 from chuongtrinh.source.decode import max_bytes, read_text, too_big
 from chuongtrinh.source.located import Located, Mark, Path_
 
@@ -165,7 +166,7 @@ class _Builder:
                 node,
                 "bad-date",
                 f"ngày không tồn tại: {node.value}",
-                "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2023-02-01",
+                slips.DATE_HINT,
             )
             return None
         if isinstance(value, str):
@@ -244,58 +245,6 @@ class _TooAmplified(_TooLarge):
     pass
 
 
-_PROBLEMS_VI = {
-    "mapping values are not allowed": (
-        "dấu ':' không được phép ở đây",
-        "thêm dấu cách sau ':' của khóa, hoặc đặt cả giá trị trong ngoặc kép",
-    ),
-    "could not find expected ':'": (
-        "thiếu dấu ':' sau khóa",
-        "mỗi dòng có dạng 'khoa: giá trị'",
-    ),
-    "did not find expected key": (
-        "thụt lề không khớp với các dòng phía trên",
-        "các khóa cùng cấp phải thẳng cột với nhau",
-    ),
-    "did not find expected '-' indicator": (
-        "thụt lề không khớp với danh sách phía trên",
-        "các dòng '- ' của một danh sách phải thẳng cột với nhau",
-    ),
-    "found unexpected end of stream": (
-        "tệp kết thúc khi một chuỗi trong ngoặc kép chưa được đóng",
-        "kiểm tra dấu ngoặc kép cuối cùng",
-    ),
-}
-
-
-def _syntax_diagnostic(file: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    col = mark.column + 1 if mark else 1
-    problem = exc.problem or "cú pháp không hợp lệ"
-    lines = text.splitlines()
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    caret = f"\n    {source_line}\n    {' ' * (col - 1)}^"
-    if "nesting depth" in problem:  # PyYAML ≥ 6.0.4's libyaml stops at its own depth limit
-        return _too_deep(file, Mark(line, col))
-    if "\t" in problem or "\t" in source_line[: max(col, 1)]:
-        tab_col = source_line.find("\t") + 1 or col
-        return Diagnostic(
-            file,
-            line,
-            tab_col,
-            "tab-indent",
-            "dùng phím Tab để thụt lề; YAML chỉ chấp nhận dấu cách",
-            "thay mỗi Tab bằng dấu cách (thường là 2 dấu cách)",
-        )
-    for english, (message, hint) in _PROBLEMS_VI.items():
-        if problem.startswith(english):
-            return Diagnostic(file, line, col, "yaml-syntax", message, hint + caret)
-    return Diagnostic(
-        file, line, col, "yaml-syntax", f"lỗi cú pháp YAML: {problem}", caret.lstrip("\n")
-    )
-
-
 _LIMITS = frozenset({"too-large", "too-many-nodes", "too-deep", "alias-too-large"})
 
 
@@ -311,11 +260,16 @@ def check_limits(text: str, file: str) -> None:
             raise ChuongtrinhError(over) from None
 
 
-def loads(text: str, file: str = "<string>", shape: Shape = PROGRAM) -> Located:
+def loads(
+    text: str, file: str = "<string>", shape: Shape = PROGRAM, recover: bool = False
+) -> Located:
     """Parse YAML text into a Located tree; raise ChuongtrinhError when nothing can be read.
 
     Problems inside an otherwise readable file are left in `Located.problems`; `shape` says
-    what the file should have been when it is empty or not a mapping."""
+    what the file should have been when it is empty or not a mapping. Syntax slips are mended
+    where slips.py knows how, so that every problem is found in one run: the error raised
+    carries them all, or, with `recover`, the tree read from the mended text is returned with
+    the slips among its problems (for validation to add its own findings)."""
     located = Located(file, None, lines=text.splitlines())
     if len(text) > max_bytes():
         raise ChuongtrinhError([too_big(file, len(text))])
@@ -323,9 +277,11 @@ def loads(text: str, file: str = "<string>", shape: Shape = PROGRAM) -> Located:
     if surrogate:  # libyaml would fail to encode the text before reading it
         raise ChuongtrinhError([_control_char(file, text, surrogate.start())])
     try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        raise ChuongtrinhError([_syntax_diagnostic(file, text, exc)]) from None
+        composed = slips.compose(text, file, _Loader)
+    except yaml.MarkedYAMLError as exc:  # libyaml's own depth limit (PyYAML ≥ 6.0.4)
+        noticed = exc.problem_mark or exc.context_mark
+        where = Mark(noticed.line + 1, noticed.column + 1) if noticed else Mark(1, 1)
+        raise ChuongtrinhError([_too_deep(file, where)]) from None
     except yaml.reader.ReaderError as exc:
         raise ChuongtrinhError([_reader_diagnostic(file, text, exc)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every YAMLError above is one of those
@@ -334,6 +290,9 @@ def loads(text: str, file: str = "<string>", shape: Shape = PROGRAM) -> Located:
         ) from None
     except RecursionError:
         raise ChuongtrinhError([_too_deep(file, Mark(1, 1))]) from None
+    root, located.slipped = composed.root, composed.touched
+    if composed.problems and not isinstance(root, MappingNode):
+        raise ChuongtrinhError(composed.problems)
     if root is None:
         raise ChuongtrinhError([Diagnostic(file, 1, 1, "empty-file", shape.empty, shape.hint)])
     if not isinstance(root, MappingNode):
@@ -365,7 +324,9 @@ def loads(text: str, file: str = "<string>", shape: Shape = PROGRAM) -> Located:
                 )
             ]
         ) from None
-    located.problems = builder.problems + builder.findings()
+    located.problems = composed.problems + builder.problems + builder.findings()
+    if composed.problems and not recover:
+        raise ChuongtrinhError(located.problems)
     return located
 
 

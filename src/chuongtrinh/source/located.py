@@ -31,6 +31,9 @@ class Located:
     problems: list[Diagnostic] = field(default_factory=list)
     lines: list[str] = field(default_factory=list, repr=False)
     _as_typed: dict[Path_, int] = field(default_factory=dict, repr=False, compare=False)
+    # Lines a syntax slip was on (1-based), mended or left out to read the rest: what the tree
+    # says of them, or lacks, is a guess.
+    slipped: frozenset[int] = frozenset()
 
     def text_mark(self, path: Path_, index: int) -> Mark:
         """The place of character `index` of the string at `path`, when it stands on one line

@@ -1,0 +1,63 @@
+"""`build --watch` as the clerk runs it: it says when it watches, and a programme deleted from
+the folder takes its .docx with it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+from chuongtrinh.build import batch, watch
+from chuongtrinh.build.batch import Options
+from helpers.cli import command, process_env
+from helpers.examples import EXAMPLES, MONTHLY, YEARLY
+
+
+def test_watch_says_it_is_watching(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", tmp_path)
+    with subprocess.Popen(
+        command("build", "--watch", ".", "-o", "out"),
+        cwd=tmp_path,
+        env=process_env(),
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    ) as running:
+        assert running.stderr is not None
+        try:
+            line = running.stderr.readline()  # blocks until the first line is said
+        finally:
+            running.terminate()
+    assert line == "đang theo dõi .: lưu tệp YAML là tạo lại; Ctrl+C để dừng\n"
+    assert (tmp_path / "out" / f"{MONTHLY}.docx").is_file()
+
+
+def test_a_deleted_programme_takes_its_docx_with_it(tmp_path: Path) -> None:
+    programs, out = tmp_path / "programs", tmp_path / "out"
+    programs.mkdir()
+    for name in (MONTHLY, YEARLY):
+        shutil.copy(EXAMPLES / f"{name}.yaml", programs)
+    stop, ready, removed = threading.Event(), threading.Event(), []
+
+    def seen(outcome: batch.Outcome) -> None:
+        if outcome.status == "removed":
+            removed.append(outcome.output)
+
+    args = ([programs], Options(output=out), seen, lambda _: None, stop, ready.set)
+    thread = threading.Thread(target=watch.watch, args=args, daemon=True)
+    thread.start()
+    try:
+        assert ready.wait(30)
+        assert (out / f"{YEARLY}.docx").is_file()
+        (programs / f"{YEARLY}.yaml").unlink()
+        for _ in range(40):
+            time.sleep(0.25)
+            if removed:
+                break
+        assert removed == [out / f"{YEARLY}.docx"]
+        assert not (out / f"{YEARLY}.docx").exists() and (out / f"{MONTHLY}.docx").is_file()
+    finally:
+        stop.set()
+        thread.join(10)
