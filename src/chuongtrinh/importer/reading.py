@@ -14,6 +14,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from chuongtrinh.docx import props
 from chuongtrinh.docx.reader import run_text
 from chuongtrinh.docx.untrusted import name_of, open_document, values_read
 from chuongtrinh.importer import tcvn3
@@ -90,8 +91,8 @@ Unit = Para | Grid
 
 
 def _style_flag(style: Any, name: str) -> bool:
-    while style is not None:
-        value = getattr(style.font, name)
+    for base in props.style_chain(style):
+        value = getattr(base.font, name)
         if value is not None:
             return bool(value)
     return False
@@ -137,8 +138,10 @@ class _Numbers:
         """The label Word shows before `paragraph` (of `style`, looked up once by the reader)."""
         path = f"{qn('w:pPr')}/{qn('w:numPr')}"
         num_pr = paragraph._p.find(path)
-        while num_pr is None and style is not None:  # numbering given by the style (List Number)
-            num_pr = style.element.find(path)
+        for base in props.style_chain(style):  # numbering given by the style (List Number)
+            if num_pr is not None:
+                break
+            num_pr = base.element.find(path)
         num = num_pr.find(qn("w:numId")) if num_pr is not None else None
         if num_pr is None or num is None or num.get(qn("w:val")) in (None, "0"):
             return ""
