@@ -178,8 +178,8 @@ class Section(Model):
     )
 
 
-Item.model_rebuild()
-Section.model_rebuild()
+# Item and Section name each other: their schemas are made on first use (Model's
+# defer_build), when both names exist, so no model_rebuild() is needed here.
 
 
 def work_items(entries: Sequence[Item | Note]) -> Iterator[tuple[int, Item]]:

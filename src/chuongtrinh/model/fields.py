@@ -96,7 +96,10 @@ def style_text(style: ItemLabels | None) -> str | None:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Schemas are built when something validates: a build validates one Program, whose
+    # schema holds the others', so building each model's own validator and serialiser when
+    # its class is made (9 of them) only slowed every start.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 @dataclass(frozen=True)
