@@ -13,14 +13,13 @@ import os
 import sys
 from typing import NoReturn
 
-# pydantic looks up plugins through every installed package's entry points (~10 ms) when the
-# first model is built; a command-line run has no use for them. An explicit setting wins.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
 import typer
 
+from chuongtrinh.cli import _plugins
 from chuongtrinh.cli.common import app, localise_commands, only_command
 from chuongtrinh.errors import ExitCode
+
+_plugins.turn_off()  # before any pydantic model is built (no command module builds one)
 
 # The command modules are the .py files of this folder (pkgutil's scan costs ~5 ms to import).
 for _name in sorted(os.listdir(os.path.dirname(__file__))):

@@ -143,6 +143,8 @@ class Body:
         yield Para("item", runs(text), here)
         for m, paragraph in enumerate(item.paragraphs):
             yield Para("item_body", runs(paragraph), (*here, "doan", m))
+        if not item.items:  # most items; the replace() below was ~1/4 of laying out an item
+            return
         own = self.labels(item.item_style)
         counted = numbering.is_counted(style)
         below = replace(

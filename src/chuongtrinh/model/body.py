@@ -16,6 +16,7 @@ from chuongtrinh.model.fields import (
     Model,
     Text,
     _one_or_many,
+    empty_list,
 )
 
 # Pydantic names the branch of a list entry in an error's location; validation drops these.
@@ -54,14 +55,12 @@ class Item(Model):
         examples=["Đồng chí Bí thư Đảng ủy", "Văn phòng Đảng ủy"],
         description="Người (cơ quan) thực hiện, trình bày: trong ngoặc sau mục, hoặc cột 'Người thực hiện' của bảng",
     )
-    paragraphs: Lines = Field(
-        [],
+    paragraphs: Lines = empty_list(
         alias="doan",
         examples=[["Thành phần dự: Thường trực Đảng ủy, Bí thư các chi bộ."]],
         description="Các đoạn văn dưới mục (không đánh số)",
     )
-    items: list[Entry] = Field(
-        [],
+    items: list[Entry] = empty_list(
         alias="muc",
         examples=[["Báo cáo kết quả quý I.", {"noi_dung": "…", "thuc_hien": "Văn phòng"}]],
         description="Các mục con (ký hiệu theo kieu_muc của mục, hoặc ký hiệu cấp sau)",
@@ -130,14 +129,12 @@ class Section(Model):
         examples=["Đảng ủy lãnh đạo các Chi ủy chi bộ:"],
         description="Câu dẫn trước các mục",
     )
-    paragraphs: Lines = Field(
-        [],
+    paragraphs: Lines = empty_list(
         alias="doan",
         examples=[["Nâng cao chất lượng sinh hoạt chi bộ."]],
         description="Các đoạn văn tự do",
     )
-    items: list[Entry] = Field(
-        [],
+    items: list[Entry] = empty_list(
         alias="muc",
         examples=[
             [
@@ -148,8 +145,7 @@ class Section(Model):
         ],
         description="Các mục công việc; '- doan: …' là đoạn văn tự do giữa các mục",
     )
-    sections: list[SectionEntry] = Field(
-        [],
+    sections: list[SectionEntry] = empty_list(
         alias="noi_dung",
         examples=[
             [{"tieu_de": "Hội nghị lần thứ 17 (tháng 3/2024)", "muc": ["…"]}, "Đoạn văn tự do."]
@@ -178,8 +174,8 @@ class Section(Model):
     )
 
 
-Item.model_rebuild()
-Section.model_rebuild()
+# Item and Section name each other: their schemas are made on first use (Model's
+# defer_build), when both names exist, so no model_rebuild() is needed here.
 
 
 def work_items(entries: Sequence[Item | Note]) -> Iterator[tuple[int, Item]]:

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from chuongtrinh.model.fields import Lines, Model, Text
+from chuongtrinh.model.fields import Lines, Model, Text, empty_list
 
 ColumnField = Literal["stt", "noi_dung", "chu_tri", "phoi_hop", "thoi_gian", "thuc_hien", "ghi_chu"]
 
@@ -37,8 +37,7 @@ def column(value: Any) -> Any:
 class Organization(Model):
     """The issuing body as printed in the header."""
 
-    superior: Lines = Field(
-        [],
+    superior: Lines = empty_list(
         alias="cap_tren",
         examples=["ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", ["ỦY BAN MTTQ VIỆT NAM", "TỈNH QUẢNG NINH"]],
         description="Cơ quan cấp trên: một dòng, hoặc danh sách các dòng như khi in",
@@ -60,8 +59,7 @@ class Organization(Model):
 class Signature(Model):
     """Authority, position and signer of the signature block."""
 
-    authority: Lines = Field(
-        [],
+    authority: Lines = empty_list(
         alias="tham_quyen",
         examples=["T/M ĐẢNG ỦY", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "BAN TỔ CHỨC"],
         description="T/M ĐẢNG ỦY, K/T …; bỏ trống khi ký không có dòng thẩm quyền",
@@ -110,8 +108,7 @@ class Info(Model):
         examples=[["Ban Chấp hành Đảng bộ xã", "Bí thư các chi bộ trực thuộc"]],
         description="Thành phần",
     )
-    other: list[InfoEntry] = Field(
-        [],
+    other: list[InfoEntry] = empty_list(
         alias="khac",
         examples=[[{"nhan": "Trang phục", "noi_dung": "Áo sơ mi trắng"}]],
         description="Các dòng khác, mỗi dòng một nhãn và nội dung",

@@ -17,6 +17,7 @@ from chuongtrinh.model.fields import (
     ProgramDate,
     Text,
     draft_flag,
+    empty_list,
     program_date,
 )
 from chuongtrinh.model.parts import Info, Organization, Signature, TableColumn, column
@@ -118,8 +119,7 @@ class Program(Model):
         examples=["Công tác tháng 02 năm 2023 của Đảng ủy", ["Hội nghị sơ kết", "công tác quý I"]],
         description="Trích yếu nội dung; danh sách hoặc khối '|' giữ nguyên các dòng",
     )
-    subtitle: Lines = Field(
-        [],
+    subtitle: Lines = empty_list(
         alias="tieu_de_phu",
         examples=["(Chiều ngày 19/3/2026)", ["(Giai đoạn 2021 - 2025)"]],
         description="Các dòng dưới trích yếu, in nguyên như gõ",
@@ -130,8 +130,7 @@ class Program(Model):
         examples=[{"thoi_gian": "14 giờ 00, ngày 19/3/2026", "dia_diem": "Hội trường Đảng ủy"}],
         description="Thời gian, địa điểm, chủ trì, thành phần (chương trình hội nghị)",
     )
-    grounds: Lines = Field(
-        [],
+    grounds: Lines = empty_list(
         alias="can_cu",
         examples=[["Căn cứ Kế hoạch công tác năm 2023 của Đảng ủy Khối,"]],
         description="Các căn cứ, mỗi mục một đoạn",
@@ -142,20 +141,17 @@ class Program(Model):
         examples=["Đảng ủy đề ra chương trình công tác trọng tâm tháng 02 năm 2023 như sau:"],
         description="Đoạn mở đầu",
     )
-    body: list[SectionEntry] = Field(
-        [],
+    body: list[SectionEntry] = empty_list(
         alias="noi_dung",
         examples=[[{"tieu_de": "Công tác giáo dục chính trị tư tưởng.", "muc": ["…"]}]],
         description="Nội dung: danh sách các phần; một dòng chữ là một đoạn văn tự do",
     )
-    closing: Lines = Field(
-        [],
+    closing: Lines = empty_list(
         alias="ket_luan",
         examples=["Đề nghị Chi ủy các Chi bộ trực thuộc triển khai thực hiện."],
         description="Đoạn kết (một hoặc nhiều đoạn); './.' sau đoạn cuối",
     )
-    recipients: Lines = Field(
-        [],
+    recipients: Lines = empty_list(
         alias="noi_nhan",
         examples=[["Ban Thường vụ Đảng uỷ Khối", "Các Chi bộ trực thuộc", "Lưu Đảng uỷ"]],
         description="Nơi nhận, 'Lưu …' cuối; bỏ trống: không in",
@@ -192,8 +188,7 @@ class Program(Model):
         description="Dòng cơ quan chủ trì: nhom (mặc định, sau mỗi nhóm mục cùng cơ quan),"
         " moi-muc (sau mỗi mục), khong",
     )
-    omit: list[Part] = Field(
-        [],
+    omit: list[Part] = empty_list(
         alias="khong_in",
         examples=[["so", "noi_nhan"]],
         description="Các phần không in: phan_dau, so, ngay, noi_nhan, ky, dau_ket",

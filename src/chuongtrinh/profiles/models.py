@@ -322,6 +322,20 @@ class TableRules(_Data):
     padding_mm: Length = Field(description="Khoảng cách chữ trong ô với đường viền (mm)")
 
 
+def _default_info() -> InfoRules:
+    """The information block's labels when a rule set names none. A factory, not a default
+    value: making an InfoRules when this module is imported would build its schema (and load
+    pydantic's plugin machinery) on every run, though a cached rule set never needs it."""
+    return InfoRules(
+        labels={
+            "thoi_gian": "Thời gian",
+            "dia_diem": "Địa điểm",
+            "chu_tri": "Chủ trì",
+            "thanh_phan": "Thành phần",
+        }
+    )
+
+
 class Profile(_Data):
     """A complete rule set, after `extends` has been applied."""
 
@@ -353,14 +367,7 @@ class Profile(_Data):
     )
     table: TableRules = Field(description="Trình bày các mục thành bảng (trinh_bay: bang)")
     info: InfoRules = Field(
-        InfoRules(
-            labels={
-                "thoi_gian": "Thời gian",
-                "dia_diem": "Địa điểm",
-                "chu_tri": "Chủ trì",
-                "thanh_phan": "Thành phần",
-            }
-        ),
+        default_factory=_default_info,
         description="Khối thông tin của chương trình hội nghị (thong_tin)",
     )
     # Issuer abbreviations this version names (for hints), and those it no longer allows.

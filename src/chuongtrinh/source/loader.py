@@ -41,6 +41,7 @@ _TAG_HINT = (
     "bỏ thẻ bắt đầu bằng '!' trước giá trị: tệp chỉ chứa văn bản, số, ngày, danh sách, bảng khóa"
 )
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,8 @@ class _Builder:
         return result
 
     def _scalar(self, node: Node) -> Any:
+        if node.tag == _STR and isinstance(node, ScalarNode):
+            return self._text(node, node.value)  # what the constructor returns, without its books
         try:
             value = self.constructor.construct_object(node)
         except ConstructorError:
