@@ -41,7 +41,8 @@ CASES: dict[str, Callable[[], bytes]] = {
 }
 COMMANDS = {
     "text": lambda f: ["text", f],
-    "import": lambda f: ["import", f, "-o", f + ".yaml", "--ghi-de"],
+    # The YAML goes into the run's temporary folder (the cwd), never beside a real file.
+    "import": lambda f: ["import", f, "-o", Path(f).with_suffix(".yaml").name, "--ghi-de"],
     "check": lambda f: ["check", f],
 }
 
