@@ -8,17 +8,16 @@ program that must build (20,000 items). Each case runs in its own process, so th
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "src")]
 
 from helpers.programs import big_program  # noqa: E402
+from measure import measure  # noqa: E402
 
 
 def bomb(levels: int, width: int = 10) -> str:
@@ -28,21 +27,9 @@ def bomb(levels: int, width: int = 10) -> str:
 
 
 def run(label: str, args: list[str], folder: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "chuongtrinh", *args],
-        cwd=folder,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    first = process.stderr.readline().decode().strip() if process.stderr else ""
-    code = os.waitstatus_to_exitcode(status)
+    got = measure(args, folder, ROOT / "src")
     print(
-        f"| {label} | {elapsed * 1000:,.0f} | {usage.ru_maxrss / 1024:,.0f} | {code} | {first[:90]} |"
+        f"| {label} | {got.seconds * 1000:,.0f} | {got.rss_mib:,.0f} | {got.code} | {got.first[:90]} |"
     )
 
 

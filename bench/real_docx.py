@@ -10,13 +10,8 @@ A report, never a test.
 from __future__ import annotations
 
 import argparse
-import os
-import resource
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "src")]
 
 from helpers import hostile_docx as hostile  # noqa: E402
+from measure import measure  # noqa: E402
 
 CASES: dict[str, Callable[[], bytes]] = {
     "style-loop": hostile.style_loop,
@@ -48,32 +44,11 @@ COMMANDS = {
 
 
 def run(label: str, args: list[str], folder: Path, options: argparse.Namespace) -> None:
-    env = {**os.environ, "PYTHONPATH": str(options.src)}
-    timeout, limit = options.timeout, options.limit_mb * 1048576
-
-    def confine() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "chuongtrinh", *args],
-        cwd=folder,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        preexec_fn=confine,
-    )
-    timer = threading.Timer(timeout, process.kill)
-    timer.start()
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    _, status, usage = os.wait4(process.pid, 0)
-    timer.cancel()
-    elapsed = time.perf_counter() - start
-    first = next((line for line in stderr.splitlines() if line.strip()), "")
-    code = os.waitstatus_to_exitcode(status)
-    shown = f"> {timeout:.0f} s" if elapsed >= timeout else f"{elapsed:.2f} s"
-    rss = usage.ru_maxrss / 1024
-    print(f"| {label} | {args[0]} | {shown} | {rss:,.0f} | {code} | {first[:110]} |", flush=True)
+    timeout = options.timeout
+    got = measure(args, folder, options.src, timeout, options.limit_mb * 1048576)
+    shown = f"> {timeout:.0f} s" if got.seconds >= timeout else f"{got.seconds:.2f} s"
+    row = f"| {label} | {args[0]} | {shown} | {got.rss_mib:,.0f} | {got.code} | {got.first[:110]} |"
+    print(row, flush=True)
 
 
 def main() -> None:
