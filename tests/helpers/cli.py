@@ -80,7 +80,9 @@ def run_process(
     return Ran(done.returncode, done.stdout, done.stderr, done.stdout + done.stderr)
 
 
-def run_bounded(*args: str | Path, cpu: int = 30, memory_mb: int = 1024) -> Ran:
+def run_bounded(
+    *args: str | Path, cpu: int = 30, memory_mb: int = 1024, env: Mapping[str, str] | None = None
+) -> Ran:
     """`chuongtrinh ARGS…` as a process with `memory_mb` of address space and `cpu` seconds of
     CPU time: a runaway ends as a MemoryError or a SIGXCPU (a failed test), not a stuck run."""
 
@@ -89,6 +91,6 @@ def run_bounded(*args: str | Path, cpu: int = 30, memory_mb: int = 1024) -> Ran:
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
 
     done = subprocess.run(
-        command(*args), env=process_env(), capture_output=True, text=True, preexec_fn=limit
+        command(*args), env=process_env(env), capture_output=True, text=True, preexec_fn=limit
     )
     return Ran(done.returncode, done.stdout, done.stderr, done.stdout + done.stderr)

@@ -395,7 +395,7 @@ class Reader:
 
 def _numbered(paragraph: Paragraph) -> bool:
     """Word's automatic numbering or bullet (w:numPr) on the paragraph itself."""
-    ppr = paragraph._p.pPr
+    ppr = props.paragraph_properties(paragraph._p)
     return ppr is not None and ppr.find(qn("w:numPr")) is not None
 
 

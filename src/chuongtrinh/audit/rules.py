@@ -75,7 +75,7 @@ _LINES = (
 def _ruled(paragraph: Paragraph) -> bool:
     """Underlined by a rule instead: a bottom border, or a line drawn in its table cell (how
     Word users draw the banner's rule as long as the text, file 01 of the real set)."""
-    ppr = paragraph._p.pPr
+    ppr = props.paragraph_properties(paragraph._p)
     if ppr is not None and ppr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") is not None:
         return True
     cell = next(paragraph._p.iterancestors(qn("w:tc")), None)

@@ -20,6 +20,12 @@ MAX_RATIO = 500  # unpacked / packed size of a part over 16 MB (CHUONGTRINH_DOCX
 RATIO_FROM = 16 * 1048576  # smaller parts may compress as well as they like: a generated
 # table of thousands of like rows reaches 300, a 1 GB bomb of spaces 1000
 MAX_ELEMENTS = 3_000_000  # XML elements in one part (CHUONGTRINH_DOCX_MAX_ELEMENTS)
+# What one part may hold of the units the readers walk one by one: some 250 pages at the density
+# of the largest real file (09: 34 pages, 936 paragraphs, 4,058 runs, 144 table rows). At these
+# limits `check`, the slowest reader, takes about 2 s; a longer file is refused at once.
+MAX_PARAGRAPHS = 8_000  # CHUONGTRINH_DOCX_MAX_PARAGRAPHS
+MAX_RUNS = 30_000  # CHUONGTRINH_DOCX_MAX_RUNS
+MAX_ROWS = 3_000  # table rows (CHUONGTRINH_DOCX_MAX_ROWS)
 MAX_DEPTH = 256  # XML nesting in one part: libxml2's own limit without huge trees
 MAX_COLUMNS = 63  # Word's widest table; a gridSpan beyond it and beyond the table's grid
 MAX_STYLE_CHAIN = 64  # styles based on styles (Word itself stops far sooner)
@@ -45,6 +51,7 @@ class Limits:
     unpacked: int  # bytes
     ratio: int
     elements: int
+    units: tuple[tuple[str, str, int, str], ...]  # (tag, name, limit, variable)
 
     @classmethod
     def current(cls) -> Limits:
@@ -53,6 +60,14 @@ class Limits:
             setting("CHUONGTRINH_DOCX_MAX_MB", MAX_UNPACKED_MB) * 1048576,
             setting("CHUONGTRINH_DOCX_MAX_RATIO", MAX_RATIO),
             setting("CHUONGTRINH_DOCX_MAX_ELEMENTS", MAX_ELEMENTS),
+            tuple(
+                (tag, name, setting(variable, default), variable)
+                for tag, name, default, variable in (
+                    ("tr", "dòng bảng", MAX_ROWS, "CHUONGTRINH_DOCX_MAX_ROWS"),
+                    ("p", "đoạn văn", MAX_PARAGRAPHS, "CHUONGTRINH_DOCX_MAX_PARAGRAPHS"),
+                    ("r", "đoạn chữ (run)", MAX_RUNS, "CHUONGTRINH_DOCX_MAX_RUNS"),
+                )
+            ),
         )
 
 

@@ -40,6 +40,23 @@ def style_chain(style: Any) -> list[Any]:
     return chain
 
 
+_PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+
+
+def paragraph_properties(p: Any) -> Any:
+    """The w:pPr of a w:p element, or None. The schema puts it first: python-docx's `pPr`
+    searches every child, once per call, which made a paragraph of 60,000 runs quadratic."""
+    first = next(p.iterchildren(), None)
+    return first if first is not None and first.tag == _PPR else None
+
+
+def paragraph_style_id(p: Any) -> str | None:
+    """The style id a w:p names (`p.style` without the search of every child)."""
+    ppr = paragraph_properties(p)
+    found = ppr.find(_PSTYLE) if ppr is not None else None
+    return None if found is None else found.get(_VAL)
+
+
 class _Styles:
     """One document's styles looked up once each. python-docx finds a paragraph's style by
     scanning every style of the document, twice when it has none (the default), on every
@@ -77,7 +94,7 @@ def _styles(part: Any) -> _Styles:
 
 def paragraph_chain(paragraph: Paragraph) -> list[Any]:
     """`style_chain(paragraph.style)`, looked up once per style and document."""
-    return _styles(paragraph.part).chain(paragraph._p.style, WD_STYLE_TYPE.PARAGRAPH)
+    return _styles(paragraph.part).chain(paragraph_style_id(paragraph._p), WD_STYLE_TYPE.PARAGRAPH)
 
 
 def paragraph_style(paragraph: Paragraph) -> Any:
@@ -108,7 +125,7 @@ def _chain_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
         rpr = run._r.rPr
         key = ("r", None if rpr is None else rpr.style)
     else:
-        ppr = paragraph._p.pPr
+        ppr = paragraph_properties(paragraph._p)
         key = ("p", None if ppr is None else ppr.style)
     found = cache.get(key)
     if found is None:
@@ -209,7 +226,7 @@ def fonts(paragraph: Paragraph, run: Run | None = None) -> dict[str, str]:
         return _slot_fonts(run_properties(paragraph, run), themes)
     # The paragraph's chain is the same for thousands of runs: read once per style.
     cache = _CHAINS.setdefault(paragraph.part, {})
-    key = ("fonts", paragraph._p.pPr.style if paragraph._p.pPr is not None else None)
+    key = ("fonts", paragraph_style_id(paragraph._p))
     chain = cache.get(key)
     if chain is None:
         chain = cache[key] = [_slot_fonts(_chain_properties(paragraph, None), themes)]

@@ -30,6 +30,7 @@ _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # all Word and LibreOffic
 _CHUNK = 65536
 # lxml as python-docx configures it, plus no network and no DTD: nesting stops at libxml2's
 # MAX_DEPTH, entities are never expanded.
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=True
 )
@@ -186,6 +187,11 @@ def scan(data: bytes, part: str, limits: Limits, file: str) -> None:
         raise refuse(file, part, message, _RESAVE, "corrupt-docx") from None
     if root.getroottree().docinfo.doctype:  # one the bytes did not show (UTF-16)
         _doctype(file, part)
+    for tag, name, limit, variable in limits.units:  # by namespace, whatever the prefix
+        found = sum(1 for _ in root.iter(f"{{{_W}}}{tag}"))
+        if found > limit:
+            message = f"có {count(found)} {name}, quá {count(limit)}"
+            raise over_limit(file, part, message, variable)
 
 
 def _doctype(file: str, part: str) -> NoReturn:

@@ -187,7 +187,7 @@ class _Reader:
         self.count += 1
         # A style is looked up by id through the whole styles part: once a paragraph, and
         # its emphasis once a style (a 34-page report took 2 s in these look-ups alone).
-        key = paragraph._p.style or ""  # the style id the paragraph names
+        key = props.paragraph_style_id(paragraph._p) or ""  # the style id the paragraph names
         if key not in self.styles:
             self.styles[key] = paragraph.style
         style: Any = self.styles[key]
