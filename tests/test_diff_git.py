@@ -3,43 +3,23 @@ the redline's author and date from git, and `chuongtrinh text` as git's textconv
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from chuongtrinh import api
 from helpers.cli import command, run_cli
-from helpers.examples import EXAMPLES, YEARLY
+from helpers.drafts import FIRST, SECOND, drafts_in_git, git
 from helpers.revisions import document_xml, resolved_lines
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
 
-FIRST = EXAMPLES / f"{YEARLY}-lan-1.yaml"
-SECOND = EXAMPLES / f"{YEARLY}-lan-2.yaml"
-WHEN = "2024-03-05T09:30:00+07:00"
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_COMMITTER_DATE": WHEN, "GIT_AUTHOR_DATE": WHEN}
-    done = subprocess.run(
-        ["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True
-    )
-    return done.stdout
-
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "config", "user.name", "Nguyễn Văn Phòng")
-    git(tmp_path, "config", "user.email", "vp@example.invalid")
-    for draft in (FIRST, SECOND):
-        shutil.copy(draft, tmp_path / "ct.yaml")
-        git(tmp_path, "add", "ct.yaml")
-        git(tmp_path, "commit", "-q", "-m", draft.stem)
+    drafts_in_git(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

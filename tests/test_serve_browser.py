@@ -11,9 +11,10 @@ import pytest
 
 from chuongtrinh import api
 from chuongtrinh.serve.server import Server
+from helpers.drafts import drafts_in_git
 from helpers.examples import ALL_EXAMPLES, ANNEXED, MONTHLY, YEARLY
 from helpers.revisions import document_xml
-from helpers.serving import CHROMIUM, CHROMIUM_ARGS, copy_examples, drafts_in_git, running
+from helpers.serving import CHROMIUM, CHROMIUM_ARGS, copy_examples, running
 
 playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 pytestmark = [

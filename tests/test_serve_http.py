@@ -20,8 +20,9 @@ from chuongtrinh import api
 from chuongtrinh.diff.describe import summary
 from chuongtrinh.serve.server import Server
 from helpers.cli import run_cli
+from helpers.drafts import FIRST, SECOND, drafts_in_git
 from helpers.examples import ALL_EXAMPLES, MONTHLY, YEARLY
-from helpers.serving import FIRST, SECOND, copy_examples, drafts_in_git, request, running, save
+from helpers.serving import copy_examples, request, running, save
 
 MONTHLY_FILE = f"{MONTHLY}.yaml"
 

@@ -14,8 +14,9 @@ from chuongtrinh.docx.reader import lines
 from chuongtrinh.serve import html
 from chuongtrinh.serve.anchors import anchors
 from chuongtrinh.serve.changes import REDLINE_MARKS
+from helpers.drafts import FIRST, SECOND
 from helpers.examples import ALL_EXAMPLES, ANNEXED, EXAMPLES, MONTHLY, STATE, YEARLY
-from helpers.serving import FIRST, SECOND, Paragraphs
+from helpers.serving import Paragraphs
 
 
 @pytest.mark.parametrize("name", ALL_EXAMPLES)

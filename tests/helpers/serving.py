@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,11 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from chuongtrinh.serve.server import TOKEN_HEADER, Server
-from helpers.examples import EXAMPLES, YEARLY
+from helpers.examples import EXAMPLES
 
-FIRST = EXAMPLES / f"{YEARLY}-lan-1.yaml"
-SECOND = EXAMPLES / f"{YEARLY}-lan-2.yaml"
-WHEN = "2024-03-05T09:30:00+07:00"
 # Debian's Chromium, headless, with nothing of its own going to the network.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -77,27 +72,6 @@ def save(server: Server, name: str, text: str, digest: str, token: str | None = 
     headers[TOKEN_HEADER] = server.token if token is None else token
     payload = json.dumps({"text": text, "digest": digest}).encode("utf-8")
     return request(server, f"/save/{name}", "POST", headers, payload)
-
-
-def git(repo: Path, *args: str) -> str:
-    """git in `repo`, every commit dated `WHEN`."""
-    env = {**os.environ, "GIT_COMMITTER_DATE": WHEN, "GIT_AUTHOR_DATE": WHEN}
-    done = subprocess.run(
-        ["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True
-    )
-    return done.stdout
-
-
-def drafts_in_git(folder: Path) -> Path:
-    """`ct.yaml` committed as draft 1, then as draft 2 (its working copy is draft 2)."""
-    git(folder, "init", "-q")
-    git(folder, "config", "user.name", "Nguyễn Văn Phòng")
-    git(folder, "config", "user.email", "vp@example.invalid")
-    for draft in (FIRST, SECOND):
-        shutil.copy(draft, folder / "ct.yaml")
-        git(folder, "add", "ct.yaml")
-        git(folder, "commit", "-q", "-m", draft.stem)
-    return folder / "ct.yaml"
 
 
 def copy_examples(tmp_path: Path) -> Path:
