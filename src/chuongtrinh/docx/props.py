@@ -112,8 +112,8 @@ def _defaults(paragraph: Paragraph) -> Any:
     return _styles(paragraph.part).defaults()
 
 
-# Per document part: style id → the w:rPr of its chain (and the defaults). Finding a style by
-# id is an XPath search of styles.xml; a long document asks for the same few thousands of times.
+# Per document part: style id → the w:rPr of its chain (and the defaults), so that a long
+# document's runs do not filter the same chain once each.
 _CHAINS: WeakKeyDictionary[Any, dict[tuple[str, str | None], list[Any]]] = WeakKeyDictionary()
 
 
@@ -121,18 +121,13 @@ def _chain_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
     """The w:rPr of the run's character style chain (when `run`) or of the paragraph's style
     chain followed by the document defaults, read once per style and document."""
     cache = _CHAINS.setdefault(paragraph.part, {})
-    if run is not None:
-        rpr = run._r.rPr
-        key = ("r", None if rpr is None else rpr.style)
-    else:
-        ppr = paragraph_properties(paragraph._p)
-        key = ("p", None if ppr is None else ppr.style)
+    key = ("r", run._r.style) if run is not None else ("p", paragraph_style_id(paragraph._p))
     found = cache.get(key)
     if found is None:
         if run is not None:
-            found = [style.element.rPr for style in style_chain(run.style)]
+            found = [style.element.rPr for style in run_chain(run)]
         else:
-            found = [style.element.rPr for style in style_chain(paragraph.style)]
+            found = [style.element.rPr for style in paragraph_chain(paragraph)]
             found.append(_defaults(paragraph))
         found = cache[key] = [rpr for rpr in found if rpr is not None]
     return found
@@ -146,12 +141,11 @@ def run_properties(paragraph: Paragraph, run: Run | None) -> list[Any]:
     found = []
     if run is not None:
         own = run._r.find(_RPR)  # not python-docx's rPr property: this runs per run, often
-        found.append(own)
-        if own is not None and own.find(_RSTYLE) is not None:
-            found += [style.element.rPr for style in run_chain(run)]
-    found += [style.element.rPr for style in paragraph_chain(paragraph)]
-    found.append(_defaults(paragraph))
-    return [rpr for rpr in found if rpr is not None]
+        if own is not None:
+            found.append(own)
+            if own.find(_RSTYLE) is not None:
+                found += _chain_properties(paragraph, run)
+    return found + _chain_properties(paragraph, None)
 
 
 def _first(paragraph: Paragraph, run: Run | None, tag: str) -> Any:
