@@ -24,6 +24,7 @@ from chuongtrinh.errors import MessageError
 from chuongtrinh.profiles.models import Profile
 from chuongtrinh.profiles.recognise import Phrasebook, phrasebook
 from chuongtrinh.source import kinds
+from chuongtrinh.source.decode import read_bytes
 
 # Old-style tone placement ("HOÀ", "QUÝ" on the first vowel) read as the new one, so that a
 # header typed "CỘNG HOÀ XÃ HỘI …" is recognised; dashes and spaces as one form.
@@ -78,15 +79,18 @@ class Element:
 
 def open_docx(source: str | Path | IO[bytes]) -> Any:
     """The python-docx Document, or a CheckError / DocxRefused a user can read."""
-    if isinstance(source, str | Path):
-        # An OLE file named .docx is as often a password-protected .docx: open_document says so.
-        if Path(source).suffix.lower() != ".docx" and _is_word97(Path(source)):
-            raise CheckError(
-                "tệp Word 97–2003 (.doc): check chỉ đọc .docx; mở bằng Word và lưu thành .docx,"
-                " hoặc `soffice --headless --convert-to docx TỆP.doc`"
-            )
-        _refuse_other_kinds(Path(source))
-    return open_document(source)
+    if not isinstance(source, str | Path):
+        return open_document(source)
+    path = Path(source)
+    raw = read_bytes(path)  # once, within CHUONGTRINH_MAX_MB, for the checks and the opener
+    # An OLE file named .docx is as often a password-protected .docx: open_document says so.
+    if path.suffix.lower() != ".docx" and raw.startswith(_OLE):
+        raise CheckError(
+            "tệp Word 97–2003 (.doc): check chỉ đọc .docx; mở bằng Word và lưu thành .docx,"
+            " hoặc `soffice --headless --convert-to docx TỆP.doc`"
+        )
+    _refuse_other_kinds(path, raw)
+    return open_document(raw, str(path))
 
 
 @dataclass
@@ -108,21 +112,9 @@ class Contents:
 _OLE = b"\xd0\xcf\x11\xe0"  # the compound file of a Word 97–2003 document
 
 
-def _is_word97(path: Path) -> bool:
-    try:
-        with path.open("rb") as file:
-            return file.read(4) == _OLE
-    except OSError:
-        return False  # python-docx reports the missing or unreadable file
-
-
-def _refuse_other_kinds(path: Path) -> None:
+def _refuse_other_kinds(path: Path, raw: bytes) -> None:
     """Say what a file that is no Word document is (a YAML programme, a .doc, a PDF…) and
     which command reads it, rather than python-docx's 'Package not found'."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return  # python-docx says it, below
     if raw.startswith((b"PK", _OLE)):
         return  # a zip or an OLE file: the .docx opener says what is wrong with it, part by part
     kind = kinds.sniff(raw)
