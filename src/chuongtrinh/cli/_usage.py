@@ -15,14 +15,7 @@ import sys
 from typing import IO, Any
 
 import typer
-
-try:  # typer ≥ 0.24 carries its own copy of click
-    from typer._click.exceptions import NoArgsIsHelpError, UsageError
-except ImportError:  # pragma: no cover - an older typer runs on click itself
-    from click.exceptions import (  # type: ignore[import-not-found,no-redef,unused-ignore]
-        NoArgsIsHelpError,
-        UsageError,
-    )
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
 __all__ = [
     "USAGE_PREFIX",
