@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 import time
@@ -95,6 +96,35 @@ def test_one_bad_file_does_not_stop_the_others(programs: Path) -> None:
     assert f"programs/2023/hong.yaml:{line}:7: lỗi [bad-date]" in result.stderr
     assert result.stdout.splitlines()[-1] == "đã tạo 3, không đổi 0, lỗi 1, bỏ qua 1"
     assert not (programs.parent / "out" / "2023" / "hong.docx").exists()
+
+
+def test_json_says_what_each_file_became(programs: Path) -> None:
+    """A CI script reads what was built, left alone, skipped or failed, and why, per file."""
+    bad = programs / "2023" / "hong.yaml"
+    text = (EXAMPLES / f"{MONTHLY}.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("ngay: 2023-02-01", "ngay: 2023-02-30"), encoding="utf-8")
+    first = run_cli("build", "programs", "-o", "out", "--format", "json", cwd=programs.parent)
+    assert first.returncode == 1
+    run = json.loads(first.stdout)
+    files = {Path(f["source"]).name: f for f in run["files"]}
+    assert {name: f["status"] for name, f in files.items()} == {
+        f"{MONTHLY}.yaml": "built",
+        f"{YEARLY}.yaml": "built",
+        "thang-03.yml": "built",
+        "hong.yaml": "failed",
+        "mkdocs.yml": "skipped",
+    }
+    assert files["thang-03.yml"]["output"] == str(Path("out", "2023", "thang-03.docx"))
+    assert files["mkdocs.yml"]["note"].startswith("không phải chương trình")
+    assert [d["code"] for d in files["hong.yaml"]["diagnostics"]] == ["bad-date"]
+    assert run["counts"]["built"] == 3 and run["counts"]["failed"] == 1 and not run["ok"]
+    assert [d["code"] for d in run["diagnostics"] if d["severity"] == "error"] == ["bad-date"]
+    bad.unlink()
+    again = run_cli("build", "programs", "-o", "out", "--format", "json", cwd=programs.parent)
+    assert again.returncode == 0
+    assert json.loads(again.stdout)["counts"] == {
+        "built": 0, "unchanged": 3, "stale": 0, "failed": 0, "skipped": 1, "removed": 0,
+    }  # fmt: skip
 
 
 def test_exclude_skips_folders_and_patterns(programs: Path) -> None:

@@ -3,6 +3,7 @@ the folder takes its .docx with it."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import threading
@@ -61,3 +62,24 @@ def test_a_deleted_programme_takes_its_docx_with_it(tmp_path: Path) -> None:
     finally:
         stop.set()
         thread.join(10)
+
+
+def test_watch_as_json_prints_one_object_per_round(tmp_path: Path) -> None:
+    """A script following `build --watch --format json` reads each round as one line of JSON."""
+    shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", tmp_path)
+    with subprocess.Popen(
+        command("build", "--watch", ".", "-o", "out", "--format", "json"),
+        cwd=tmp_path,
+        env=process_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as running:
+        assert running.stdout is not None
+        try:
+            line = running.stdout.readline()  # the first round, on one line
+        finally:
+            running.terminate()
+    run = json.loads(line)
+    assert run["counts"]["built"] == 1 and run["ok"]
+    assert [f["output"] for f in run["files"]] == [str(Path("out", f"{MONTHLY}.docx"))]

@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, get_args
 
 from chuongtrinh import __version__
 from chuongtrinh.build.manifest import Manifest, digest
@@ -78,6 +78,16 @@ class Outcome:
     note: str = ""
     digest: str = ""
 
+    def record(self) -> dict[str, Any]:
+        """The outcome for `--format json`: what was read, what was written or would be, why."""
+        return {
+            "source": str(self.source),
+            "output": None if self.output is None else str(self.output),
+            "status": self.status,
+            "note": self.note,
+            "diagnostics": [d.as_dict() for d in self.diagnostics],
+        }
+
 
 @dataclass
 class Summary:
@@ -96,6 +106,15 @@ class Summary:
     def ok(self) -> bool:
         failed = any(o.status in ("failed", "stale") for o in self.outcomes)
         return not failed and not any(d.severity == "error" for d in self.problems)
+
+    def record(self) -> dict[str, Any]:
+        """The whole run for `--format json`: each file's outcome, the counts, every diagnostic."""
+        return {
+            "ok": self.ok,
+            "counts": {status: self.count(status) for status in get_args(Status)},
+            "files": [outcome.record() for outcome in self.outcomes],
+            "diagnostics": [d.as_dict() for d in self.diagnostics],
+        }
 
     def line(self) -> str:
         """`đã tạo 2, không đổi 47, lỗi 1` (and what was skipped or stale, when any)."""

@@ -7,6 +7,7 @@ folder; `--check` says what is stale; `--watch` stays and rebuilds on save. The 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -93,7 +94,7 @@ def build(
             inputs,
             options,
             display.outcome,
-            lambda found: _show(found, output_format),
+            lambda found: _show(found, output_format, one_line=True),
             ready=watching_now,
         )
         return
@@ -106,6 +107,12 @@ def build(
     raise typer.Exit(0 if summary.ok else EXIT_INVALID)
 
 
-def _show(summary: Summary, output_format: OutputFormat) -> None:
-    """Every diagnostic (failures' and warnings'), after the progress display has closed."""
+def _show(summary: Summary, output_format: OutputFormat, one_line: bool = False) -> None:
+    """Every diagnostic (failures' and warnings'), after the progress display has closed; as
+    JSON, the whole run: what each file became (built, unchanged, skipped …) and why. `--watch`
+    prints one JSON object per line, one line per round."""
+    if output_format is OutputFormat.json:
+        record = summary.record()
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=None if one_line else 2))
+        return
     report(summary.diagnostics, output_format)
