@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import re
 from pathlib import Path
 
@@ -120,6 +122,23 @@ def test_cli_json_and_summary() -> None:
     assert record["changes"][1]["text"] == "Thêm mục (3) vào phần II.2"
     result = run_cli("diff", FIRST, SECOND, "--summary")
     assert result.stdout.splitlines()[1] == "- Thêm mục (3) vào phần II.2;"
+
+
+def test_working_files_are_dated_when_they_were_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edits in a working file are as recent as its last save, not the programme's own date
+    (`ngay: 2024` used to stamp every change 2024-01-01)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    old, new = tmp_path / "lan-1.yaml", tmp_path / "lan-2.yaml"
+    old.write_bytes(FIRST.read_bytes())
+    new.write_bytes(SECOND.read_bytes())
+    saved = dt.datetime(2026, 11, 20, 8, 15, tzinfo=dt.UTC).timestamp()
+    os.utime(new, (saved, saved))
+    result = run_cli("diff", old, new, "--docx", tmp_path / "r.docx", "--author", "VP")
+    assert result.returncode == 1, result.stderr
+    xml = document_xml((tmp_path / "r.docx").read_bytes())
+    assert set(re.findall(r'w:date="([^"]+)"', xml)) == {"2026-11-20T08:15:00Z"}
 
 
 def test_cli_writes_the_redline(tmp_path: Path) -> None:

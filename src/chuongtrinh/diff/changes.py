@@ -7,6 +7,7 @@ another section is one move, and the labels that shift after an insertion are no
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -58,6 +59,7 @@ class Side:
     profile: Profile
     document: Document
     revision: str | None = None  # the git revision it was read from, if any
+    saved: dt.datetime | None = None  # a working-tree file: when it was last saved
 
 
 @dataclass(frozen=True)

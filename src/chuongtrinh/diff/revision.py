@@ -20,6 +20,7 @@ class Source:
     name: str
     text: str
     revision: str | None = None  # the git revision it was read from
+    saved: dt.datetime | None = None  # a working-tree file: when it was last saved
 
 
 def _trouble(name: str, code: str, message: str, hint: str | None = None) -> ChuongtrinhError:
@@ -68,11 +69,18 @@ def read(spec: str) -> Source:
     """A file path, or `REV:PATH` naming a file in a git revision."""
     path = Path(spec)
     if path.is_file():
-        return Source(spec, read_text(path))
+        return working(path, spec)
     revision, colon, inside = spec.partition(":")
     if not colon or not revision or not inside:
         raise _trouble(spec, "file-not-found", "không tìm thấy tệp", "viết TỆP hoặc REV:TỆP")
     return at_revision(revision, inside)
+
+
+def working(path: Path, name: str) -> Source:
+    """A file of the working tree, with when it was last saved: its edits are that recent."""
+    text = read_text(path)
+    saved = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).replace(microsecond=0)
+    return Source(name, text, saved=saved)
 
 
 def _check_revision(revision: str, name: str) -> None:

@@ -15,7 +15,8 @@ from chuongtrinh.layout.blocks import Para, Row
 def side(read: revision.Source) -> Side:
     """One compiled and laid-out revision; raises ChuongtrinhError with located diagnostics."""
     compiled = compile_text(read.text, read.name)
-    return Side(read.name, compiled.program, compiled.profile, layout(compiled), read.revision)
+    document = layout(compiled)
+    return Side(read.name, compiled.program, compiled.profile, document, read.revision, read.saved)
 
 
 def diff(old: str | None, new: str | None, rev: str | None = None, file: str | None = None) -> Diff:
@@ -51,8 +52,9 @@ def author(changes: Diff, given: str | None = None) -> str:
 
 def date(changes: Diff, given: str | None = None) -> str:
     """One timestamp for every revision mark, so the same inputs give the same document:
-    `given` (--date), else SOURCE_DATE_EPOCH, else the new revision's commit date, else the
-    program's date. A `given` that is no date raises ValueError."""
+    `given` (--date), else SOURCE_DATE_EPOCH, else when the new side was made: its commit's
+    date, or when a working-tree file was last saved (its edits are that recent), or now.
+    A `given` that is no date raises ValueError."""
     if given:
         moment = dt.datetime.fromisoformat(given)
     elif os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
@@ -60,10 +62,7 @@ def date(changes: Diff, given: str | None = None) -> str:
     elif changes.new.revision is not None:
         moment = revision.commit_date(changes.new.revision)
     else:
-        day = changes.new.program.date
-        if not isinstance(day, dt.date):  # a bare year or a month: its first day
-            day = dt.date(day, 1, 1) if isinstance(day, int) else dt.date(day.year, day.month, 1)
-        moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+        moment = changes.new.saved or dt.datetime.now(dt.UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -14,7 +14,6 @@ from chuongtrinh.errors import ChuongtrinhError
 from chuongtrinh.layout.blocks import Para, Row
 from chuongtrinh.serve import html
 from chuongtrinh.serve.workspace import Entry, Refused, Workspace
-from chuongtrinh.source.decode import read_text
 
 # How many commits of a file the page offers (the newest first).
 HISTORY = 40
@@ -66,7 +65,7 @@ def _old_side(workspace: Workspace, entry: Entry, commit: str, other: str) -> re
         return revision.Source(f"{listed[commit].short}:{entry.name}", read.text, commit)
     if other:
         chosen = workspace.locate(other)
-        return revision.Source(chosen.name, read_text(chosen.path))
+        return revision.working(chosen.path, chosen.name)
     raise Refused(400, "chọn một bản git hoặc một tệp khác để so sánh")
 
 
@@ -89,7 +88,7 @@ def comparison(workspace: Workspace, name: str, commit: str = "", other: str = "
     """`name` now against the chosen revision; ChuongtrinhError when either side is broken."""
     entry = workspace.locate(name)
     old = _old_side(workspace, entry, commit, other)
-    new = revision.Source(entry.name, read_text(entry.path))
+    new = revision.working(entry.path, entry.name)
     found = compare(sides.side(old), sides.side(new))
     drawn = html.render(redline(found), found.new.profile, REDLINE_MARKS)
     return Comparison(old.name, found, summary(found.changes), drawn)
