@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from chuongtrinh import api
 from chuongtrinh.diff.changes import Diff
@@ -91,6 +92,52 @@ def test_redline_carries_one_author_and_one_date(redline: bytes) -> None:
     xml = document_xml(redline)
     assert f'w:author="{AUTHOR}"' in xml
     assert set(re.findall(r'w:date="([^"]+)"', xml)) == {DATE}
+
+
+_ALONE = "Quy chế dân chủ ở cơ sở 6 tháng đầu năm 2024.\n            chu_tri: Ban Dân vận Tỉnh ủy"
+_MERGED = _ALONE.replace("Ban Dân vận", "Văn phòng")
+
+
+def _changed_paragraphs(docx: bytes) -> list[tuple[str, str]]:
+    """(what happened, its text) for each paragraph of a redline that carries a revision."""
+    root = etree.fromstring(document_xml(docx).encode("utf-8"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    found = []
+    for p in root.iter(f"{w}p"):
+        text = "".join(t.text or "" for t in p.iter(f"{w}t", f"{w}delText"))
+        whole = p.find(f"{w}pPr/{w}rPr/{w}del") is not None or (
+            p.find(f"{w}pPr/{w}rPr/{w}ins") is not None
+        )
+        moved = next(p.iter(f"{w}moveFrom", f"{w}moveTo"), None) is not None
+        edited = next(p.iter(f"{w}ins", f"{w}del"), None) is not None
+        if moved or whole or edited:
+            found.append(("move" if moved else "whole" if whole else "edited", text))
+    return found
+
+
+@pytest.mark.parametrize("merging", [True, False], ids=["merged", "split"])
+def test_lead_agency_lines_that_merge_or_split_are_edited_in_place(
+    tmp_path: Path, merging: bool
+) -> None:
+    """Item (3) of II.2 given the agency of (1) and (2): their two lead-agency lines become
+    one after (3). The redline deletes the line after (2) and edits the one after (3), as a
+    clerk would in Word; no move, no change anywhere else (and the reverse for a split)."""
+    text = SECOND.read_text(encoding="utf-8")
+    assert _ALONE in text
+    merged = text.replace(_ALONE, _MERGED)
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(text if merging else merged, encoding="utf-8")
+    new.write_text(merged if merging else text, encoding="utf-8")
+    docx = api.redline(api.diff(str(old), str(new)), AUTHOR, DATE)
+    changed = _changed_paragraphs(docx)
+    assert [what for what, _ in changed] == ["whole", "edited"]  # in reading order
+    pair = "Cơ quan chủ trì tham mưu: Văn phòng Tỉnh ủy mục (1) và (2)."
+    whole = next(t for what, t in changed if what == "whole")
+    edited = next(t for what, t in changed if what == "edited")
+    assert whole == pair
+    assert all(words in edited for words in ("Ban Dân vận", "Văn phòng", "mục (1), (2) và (3)"))
+    assert resolved_lines(docx, accept=True) == api.plain_text(new)
+    assert resolved_lines(docx, accept=False) == api.plain_text(old)
 
 
 def test_redline_is_reproducible(drafts: Diff, redline: bytes) -> None:

@@ -41,9 +41,9 @@ def translate(key: Key, sections: Mapping[Key, Key], items: Mapping[Key, Key]) -
     if what == "tieu_de":
         owner = sections.get(key[:-1])
         return None if owner is None else (*owner, "tieu_de")
-    if what == "chu_tri":  # the line after a group of items, keyed by the group's first item
-        first = items.get(key[:-1])
-        return None if first is None else (*first, "chu_tri")
+    if what == "chu_tri":  # the line after a group of items, keyed by the item it follows
+        last = items.get(key[:-1])
+        return None if last is None else (*last, "chu_tri")
     if key[:1] == ("phu_luc",):  # a line of an annex: in the annex it was matched with
         annex = sections.get(key[:2])
         return None if annex is None else (*annex, *key[2:])

@@ -160,11 +160,13 @@ class Body:
         lead = members[0][2].lead if members else None
         if not members or lead is None or mode == "khong":
             return
-        first = (*waiting.key, members[0][0], "chu_tri")
+        # Keyed by the group's last item, the one it follows: a revision pairs the line with
+        # the line after that same item, so merging or splitting groups edits it in place.
+        key = (*waiting.key, members[-1][0], "chu_tri")
         values: dict[str, Any] = {
             "nhan": self.profile.labels.lead_agency,
             "co_quan": lead,
             "muc": [label for _, label, _ in members] if waiting.counted else [],
             "phoi_hop": members[0][2].partners,
         }
-        yield Para("lead_agency", runs(self.phrase("lead_agency", first, **values)), first)
+        yield Para("lead_agency", runs(self.phrase("lead_agency", key, **values)), key)
