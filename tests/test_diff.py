@@ -140,6 +140,32 @@ def test_lead_agency_lines_that_merge_or_split_are_edited_in_place(
     assert resolved_lines(docx, accept=False) == api.plain_text(old)
 
 
+def test_an_item_added_at_the_end_of_a_conference_marks_only_its_own_lines(
+    tmp_path: Path,
+) -> None:
+    """The heading after an added item and its lead-agency line is no revision: both new
+    paragraphs carry their own marks (text and paragraph mark), as Word's Compare writes them.
+    LibreOffice draws the bar of an inserted paragraph mark beside the next line too; the
+    heading itself is untouched, so Word shows no bar there."""
+    text = SECOND.read_text(encoding="utf-8")
+    end = "            chu_tri: Ban Tuyên giáo Tỉnh ủy\n\n      - tieu_de: Hội nghị Ban Chấp hành"
+    assert text.count(end) >= 1
+    added = (
+        "            chu_tri: Ban Tuyên giáo Tỉnh ủy\n"
+        "          - noi_dung: Việc mới cuối hội nghị.\n"
+        "            chu_tri: Ban Nội chính Tỉnh ủy\n\n      - tieu_de: Hội nghị Ban Chấp hành"
+    )
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace(end, added, 1), encoding="utf-8")
+    docx = api.redline(api.diff(str(old), str(new)), AUTHOR, DATE)
+    assert _changed_paragraphs(docx) == [
+        ("whole", "(3) Việc mới cuối hội nghị."),
+        ("whole", "Cơ quan chủ trì tham mưu: Ban Nội chính Tỉnh ủy."),
+    ]
+    assert resolved_lines(docx, accept=False) == api.plain_text(old)
+
+
 def test_redline_is_reproducible(drafts: Diff, redline: bytes) -> None:
     assert document_xml(api.redline(drafts, AUTHOR, DATE)) == document_xml(redline)
 
