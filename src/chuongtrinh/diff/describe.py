@@ -27,6 +27,7 @@ PARTS = {
     "superior": "tên cơ quan cấp trên",
     "issuer": "tên cơ quan ban hành",
     "tieu_de_phu": "dòng dưới trích yếu",
+    "kinh_gui": "nơi kính gửi",
     "phan": "tên phần",
     # An agenda's information block (thong_tin).
     "thoi_gian": "thời gian",

@@ -15,7 +15,13 @@ from chuongtrinh.docx import body, package, sections
 from chuongtrinh.docx.package import DOCUMENT_PART, Blank
 from chuongtrinh.docx.prepared import blank
 from chuongtrinh.layout.blocks import Annex, Block, Columns, Document, Merge, Para, Row, Table
-from chuongtrinh.profiles.models import ClosingRules, Profile, Style
+from chuongtrinh.profiles.models import (
+    AddresseeRules,
+    ClosingRules,
+    HeaderRules,
+    Profile,
+    Style,
+)
 
 _TWIPS_PER_MM = 1440 / 25.4
 
@@ -54,8 +60,16 @@ class _Writer:
         # The properties of the section being written (they end it); None: the first one's.
         self.first_section = sections.first_section(prepared.tail)
         self.section: str | None = None
+        self.after_table = False  # the last block written was a table
 
     def block(self, block: Block) -> None:
+        tabular = isinstance(block, Columns | Table)
+        if tabular and self.after_table:
+            # Two tables with nothing between them are one table to Word and LibreOffice
+            # (the 'Kính gửi:' block before an agenda's table): an empty paragraph parts them.
+            self.out.append(body.EMPTY_PARAGRAPH)
+            self.paragraphs += 1
+        self.after_table = tabular
         if isinstance(block, Columns):
             self.columns(block)
         elif isinstance(block, Table):
@@ -114,7 +128,12 @@ class _Writer:
 
     def columns(self, block: Columns) -> None:
         """The borderless two-column table of the header or the closing."""
-        rules = self.profile.header if block.role == "header" else self.profile.closing
+        profile = self.profile
+        rules: HeaderRules | AddresseeRules | ClosingRules = profile.closing
+        if block.role == "header":
+            rules = profile.header
+        elif block.role == "addressees":
+            rules = profile.addressees
         widths = rules.widths_mm
         self.grid(widths, rules.indent_mm, 0, 0)
         keep = isinstance(rules, ClosingRules) and rules.keep_together

@@ -22,6 +22,10 @@ _UNCOUNTED = ("-", "+", "*", "•", "thoi-gian")
 _PART = "Phần thứ nhất"
 
 
+_ADDRESSEE_LINE = re.compile(r"^[-–+]\s*\S")  # '- Sở Nội vụ;' under 'Kính gửi:'
+_ADDRESSEE_END = re.compile(r"\s*[;,.]\s*$")
+
+
 def _capitals(match: re.Match[str]) -> bool:
     """'I. THÀNH PHẦN HỘI NGHỊ' not in bold (a Word-numbered heading, real file 15): a part or
     roman heading typed in capitals is a heading all the same."""
@@ -330,8 +334,38 @@ class Body:
         return same and before[-1] < section.lead_mark
 
 
+def addressees(state: State, units: list[Unit]) -> list[Unit]:
+    """'Kính gửi:' and the lines of where it goes, first in the body (typed as paragraphs, or
+    as a two-column table as invitations are) → kinh_gui; the units after it are returned."""
+    label = state.phrases.addressees_label
+    filled = [i for i, u in enumerate(units) if not isinstance(u, Para) or u.text.strip()]
+    if not filled:
+        return units
+    first = units[filled[0]]
+    paras = first.paras() if isinstance(first, Grid) else [first]
+    lines = [p for p in paras if p.text.strip()]
+    opened = label.match(tidy(lines[0].text)) if lines else None
+    if opened is None and not (lines and lines[0].role == "addressees_label"):
+        return units
+    found = [opened["rest"]] if opened and opened["rest"].strip() else []
+    found += [tidy(p.text) for p in lines[1:]]
+    after = filled[0] + 1
+    if not isinstance(first, Grid):  # '- …' lines under a 'Kính gửi:' paragraph
+        while after < len(units) and isinstance(u := units[after], Para):
+            text = tidy(u.text)
+            if text and not (u.role == "addressee" or _ADDRESSEE_LINE.match(text)):
+                break
+            found += [text] if text else []
+            after += 1
+    found = [_ADDRESSEE_END.sub("", re.sub(r"^[-–+]\s*", "", line)) for line in found]
+    state.data["kinh_gui"] = [line for line in found if line]
+    state.guess("kinh_gui", f"{len(state.data['kinh_gui'])} nơi", "chắc chắn")
+    return units[after:]
+
+
 def read_body(state: State, units: list[Unit], table: Callable[[Body, Grid], None]) -> None:
     """Fill can_cu, mo_dau, noi_dung (with kieu_muc) and ket_luan; `table` reads a table."""
+    units = addressees(state, units)
     body = Body(state)
     last_text = max(
         (i for i, u in enumerate(units) if isinstance(u, Para) and u.text.strip()), default=-1

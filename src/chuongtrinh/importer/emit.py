@@ -21,7 +21,17 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 _Dumper.add_representer(str, _text)
 
-_TOP_GAP = {"co_quan", "trich_yeu", "can_cu", "mo_dau", "noi_dung", "ket_luan", "noi_nhan", "ky"}
+_TOP_GAP = {
+    "co_quan",
+    "trich_yeu",
+    "kinh_gui",
+    "can_cu",
+    "mo_dau",
+    "noi_dung",
+    "ket_luan",
+    "noi_nhan",
+    "ky",
+}
 
 
 def to_yaml(result: Imported, source_name: str) -> str:

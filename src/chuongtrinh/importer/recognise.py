@@ -31,7 +31,7 @@ __all__ = ["Imported", "import_document"]
 _ORDER = (
     "he_thong", "loai", "ten_loai", "kem_theo", "trinh_bay", "cot_bang", "kieu_muc", "danh_so",
     "dong_chu_tri", "khong_in", "co_quan", "so", "dia_danh", "ngay", "du_thao", "trich_yeu",
-    "tieu_de_phu", "thong_tin", "can_cu", "mo_dau", "noi_dung", "ket_luan", "noi_nhan", "ky",
+    "tieu_de_phu", "kinh_gui", "thong_tin", "can_cu", "mo_dau", "noi_dung", "ket_luan", "noi_nhan", "ky",
     "pham_vi_luu_hanh", "phu_luc",
 )  # fmt: skip
 # The signature block's roles in a file this tool wrote: where a closing without recipients starts.

@@ -103,7 +103,7 @@ class _Layout:
 
     # -- title ----------------------------------------------------------------------------
 
-    def title(self) -> Iterator[Para]:
+    def title(self) -> Iterator[Block]:
         program = self.program
         kind_name = program.kind_name or self.profile.kinds.get(program.kind, program.kind)
         yield self.plain("kind", kind_name, ("loai",))
@@ -113,6 +113,7 @@ class _Layout:
         if program.attached_to:
             yield Para("attached", runs(f"({program.attached_to})", italic=True), ("kem_theo",))
         yield self.plain("separator", self.profile.separator)
+        yield from self.addressees()
         yield from self.info()
 
     def info(self) -> Iterator[Para]:
@@ -128,6 +129,22 @@ class _Layout:
             yield Para("info", (head,), place)
             for i, line in enumerate(value):
                 yield Para("info", runs(f"{rules.bullet}{line}"), (*place, i))
+
+    def addressees(self) -> Iterator[Columns]:
+        """'Kính gửi:' and where the document goes: one addressee on the label's line, several
+        as '- …' lines, each ended as the rule set ends recipients (';', the last '.')."""
+        typed = [line.rstrip(" ,;.") for line in self.program.addressees]
+        if not typed:
+            return
+        marks = self.profile.punctuation
+        ends = [marks.recipient] * (len(typed) - 1) + [marks.recipient_last]
+        bullet = "- " if len(typed) > 1 else ""
+        right = tuple(
+            Para("addressee", runs(f"{bullet}{line.removeprefix('- ')}{end}"), ("kinh_gui", i))
+            for i, (line, end) in enumerate(zip(typed, ends, strict=True))
+        )
+        label = self.plain("addressees_label", f"{self.profile.labels.addressees}:", ("kinh_gui",))
+        yield Columns("addressees", (label,), right)
 
     # -- body -----------------------------------------------------------------------------
 

@@ -151,6 +151,12 @@ class Program(Model):
         examples=["Đề nghị Chi ủy các Chi bộ trực thuộc triển khai thực hiện."],
         description="Đoạn kết (một hoặc nhiều đoạn); './.' sau đoạn cuối",
     )
+    addressees: Lines = empty_list(
+        alias="kinh_gui",
+        examples=[["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]],
+        description="Kính gửi: các nơi được gửi (giấy mời, công văn), in dưới trích yếu; một nơi:"
+        " cùng dòng với 'Kính gửi:', nhiều nơi: mỗi nơi một dòng '- …'",
+    )
     recipients: Lines = empty_list(
         alias="noi_nhan",
         examples=[["Ban Thường vụ Đảng uỷ Khối", "Các Chi bộ trực thuộc", "Lưu Đảng uỷ"]],

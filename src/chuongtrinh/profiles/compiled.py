@@ -19,7 +19,12 @@ from typing import Any
 from chuongtrinh.profiles import cache
 from chuongtrinh.profiles.models import Profile
 
-_MAKERS = ("profiles/models.py", "profiles/compiled.py")
+_MAKERS = (
+    "profiles/models.py",
+    "profiles/parts.py",
+    "profiles/bounds.py",
+    "profiles/compiled.py",
+)
 _LIBRARIES = ("pydantic", "pydantic_core")
 
 

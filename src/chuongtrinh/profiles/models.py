@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     PrivateAttr,
     field_validator,
@@ -18,30 +16,44 @@ from pydantic_core import PydanticCustomError
 
 from chuongtrinh.profiles.bounds import (
     BorderPt,
+    Data,
     FontPt,
     Length,
     LinePt,
     MarginRange,
     Offset,
-    Share,
     Size,
     SizeRange,
     Spacing,
     TemplateName,
     bounded,
 )
+from chuongtrinh.profiles.parts import (
+    AddresseeRules,
+    ClosingRules,
+    HeaderRules,
+    InfoRules,
+    TableColumn,
+    TableRules,
+    default_info,
+)
+
+__all__ = [
+    "AddresseeRules",
+    "ClosingRules",
+    "HeaderRules",
+    "InfoRules",
+    "Profile",
+    "Style",
+    "TableColumn",
+    "TableRules",
+]
 
 Align = Literal["left", "center", "right", "justify"]
 LineRule = Literal["single", "at_least", "exact"]
 
 
-class _Data(BaseModel):
-    # Schemas are built when something validates: a rule set read back from the cache
-    # (profiles/compiled.py) never is, and skips the ~20 ms of building them.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Style(_Data):
+class Style(Data):
     """How one role of paragraph looks; every field is optional so styles can build on each other."""
 
     based_on: str | None = Field(
@@ -91,14 +103,14 @@ class Style(_Data):
     )
 
 
-class Margins(_Data):
+class Margins(Data):
     top: Length = Field(description="Lề trên (mm)")
     bottom: Length = Field(description="Lề dưới (mm)")
     left: Length = Field(description="Lề trái (mm)")
     right: Length = Field(description="Lề phải (mm)")
 
 
-class MarginRanges(_Data):
+class MarginRanges(Data):
     """The margins the rule text allows (NĐ 30: top 20–25 mm …); the builder uses `margin_mm`."""
 
     top: MarginRange = Field(description="Khoảng lề trên cho phép (mm)")
@@ -107,7 +119,7 @@ class MarginRanges(_Data):
     right: MarginRange = Field(description="Khoảng lề phải cho phép (mm)")
 
 
-class Page(_Data):
+class Page(Data):
     width_mm: Size = Field(description="Chiều rộng khổ giấy (mm); A4: 210")
     height_mm: Size = Field(description="Chiều cao khổ giấy (mm); A4: 297")
     margin_mm: Margins = Field(description="Lề trang (mm)")
@@ -136,7 +148,7 @@ class Page(_Data):
         return across - self.margin_mm.left - self.margin_mm.right
 
 
-class Font(_Data):
+class Font(Data):
     name: str = Field(
         description="Phông chữ, ghi ở cả 4 vị trí của Word (ascii, hAnsi, eastAsia, cs)"
     )
@@ -149,7 +161,7 @@ class Font(_Data):
     )
 
 
-class Drawing(_Data):
+class Drawing(Data):
     """Lines the styles draw: the rule under a paragraph and the box round a draft marker."""
 
     rule_pt: BorderPt = Field(
@@ -160,7 +172,7 @@ class Drawing(_Data):
     )
 
 
-class Defaults(_Data):
+class Defaults(Data):
     """Word's document defaults: what a paragraph gets when nobody chose a style for it."""
 
     space_after_pt: Spacing = Field(description="Khoảng cách sau đoạn mặc định của Word (pt)")
@@ -170,48 +182,9 @@ class Defaults(_Data):
     )
 
 
-class HeaderRules(_Data):
-    widths_mm: tuple[Size, Size] = Field(
-        description="Độ rộng hai cột của bảng phần đầu (mm): cột cơ quan, cột quốc hiệu/tiêu đề Đảng"
-    )
-    indent_mm: Offset = Field(
-        0, description="Bảng phần đầu lùi so với lề trái (mm; số âm: lấn vào lề)"
-    )
-    banner: str = Field(
-        description="Dòng trên cùng bên phải: ĐẢNG CỘNG SẢN VIỆT NAM hoặc quốc hiệu"
-    )
-    motto: str | None = Field(
-        None, description="Tiêu ngữ dưới quốc hiệu (văn bản Nhà nước): Độc lập - Tự do - Hạnh phúc"
-    )
-    star: str = Field(
-        description="Dấu dưới tên cơ quan ban hành của Đảng ('*'); để trống nếu kẻ đường thay dấu sao"
-    )
-    date_gap_lines: Annotated[int, Field(ge=0, le=10)] = Field(
-        0, description="Số dòng trống giữa dòng trên cùng bên phải và dòng địa danh, ngày tháng"
-    )
-    draft_on_top: bool = Field(
-        False,
-        description="Dấu dự thảo đặt trong khung phía trên phần đầu (thói quen Nhà nước), thay vì dưới số",
-    )
-
-
-class ClosingRules(_Data):
-    widths_mm: tuple[Size, Size] = Field(
-        description="Độ rộng hai cột của bảng cuối (mm): nơi nhận, chữ ký"
-    )
-    indent_mm: Offset = Field(0, description="Bảng cuối lùi so với lề trái (mm)")
-    signing_lines: Annotated[int, Field(ge=0, le=20)] = Field(description="Số dòng trống để ký tay")
-    label_underline: bool = Field(description="Gạch chân chữ 'Nơi nhận' (không gạch dấu ':')")
-    keep_together: bool = Field(False, description="Giữ nơi nhận và chữ ký trên cùng một trang")
-    authority_required: bool = Field(
-        True,
-        description="Chữ ký luôn có thẩm quyền ký (T/M …: văn bản Đảng); false: người đứng đầu"
-        " ký thẳng, không ghi TM./KT. (NĐ 30)",
-    )
-
-
-class Labels(_Data):
+class Labels(Data):
     recipients: str = Field(description="Chữ đầu khối nơi nhận: Nơi nhận")
+    addressees: str = Field("Kính gửi", description="Chữ đầu khối kính gửi: Kính gửi")
     lead_agency: str = Field(description="Nhãn dòng cơ quan chủ trì: Cơ quan chủ trì tham mưu")
     draft: str = Field(description="Chữ của dấu dự thảo: Dự thảo")
     archive: str = Field("Lưu", description="Chữ đầu dòng lưu, dòng cuối nơi nhận: Lưu")
@@ -220,7 +193,7 @@ class Labels(_Data):
     )
 
 
-class Punctuation(_Data):
+class Punctuation(Data):
     recipient: str = Field(
         description="Dấu cuối mỗi dòng nơi nhận (HD 36: ',', HD 05 và NĐ 30: ';')"
     )
@@ -235,7 +208,7 @@ class Punctuation(_Data):
     grounds_prefix: str = Field("", description="Chữ đặt trước mỗi căn cứ (HD 05: '- ')")
 
 
-class DateRules(_Data):
+class DateRules(Data):
     pad_day_below: Annotated[int, Field(ge=0, le=32)] = Field(
         description="Ngày nhỏ hơn số này viết thêm số 0 ở đầu (10: ngày 05)"
     )
@@ -256,7 +229,7 @@ class DateRules(_Data):
         return self.day_text(day), self.month_text(month)
 
 
-class LintRules(_Data):
+class LintRules(Data):
     """Limits of the warnings `validate` gives (data, so an office may tune them)."""
 
     max_item_chars: Annotated[int, Field(ge=1)] = Field(
@@ -264,7 +237,7 @@ class LintRules(_Data):
     )
 
 
-class Numbering(_Data):
+class Numbering(Data):
     nested_headings: tuple[str, ...] = Field(
         description="Ký hiệu các cấp tiêu đề khi có phần con: I., 1., a)"
     )
@@ -278,7 +251,7 @@ class Numbering(_Data):
     )
 
 
-class Phrases(_Data):
+class Phrases(Data):
     number: TemplateName = Field(description="Tệp mẫu câu của dòng số, ký hiệu (Jinja)")
     date: TemplateName = Field(description="Tệp mẫu câu của dòng địa danh, ngày tháng")
     draft: TemplateName = Field(description="Tệp mẫu câu của dấu dự thảo")
@@ -294,49 +267,7 @@ class Phrases(_Data):
     )
 
 
-class InfoRules(_Data):
-    """The information block of an agenda: 'Thời gian: …', 'Địa điểm: …'."""
-
-    labels: dict[str, str] = Field(
-        description="Nhãn của thoi_gian, dia_diem, chu_tri, thanh_phan (Thời gian, Địa điểm…)"
-    )
-    label_bold: bool = Field(True, description="In đậm nhãn ('Thời gian:')")
-    bullet: str = Field("- ", description="Chữ đầu mỗi dòng khi giá trị là danh sách")
-
-
-class TableColumn(_Data):
-    title: str = Field(description="Tiêu đề cột")
-    width: Share = Field(description="Phần độ rộng của cột; các cột được co giãn cho vừa khổ chữ")
-
-
-class TableRules(_Data):
-    """The items of `trinh_bay: bang`: which fields become columns, their titles and shares."""
-
-    columns: dict[str, TableColumn] = Field(
-        description="Các cột có thể dùng (stt, noi_dung, chu_tri, phoi_hop, thoi_gian, ghi_chu)"
-    )
-    default: tuple[str, ...] = Field(
-        description="Các cột mặc định khi chương trình không ghi cot_bang"
-    )
-    border_pt: BorderPt = Field(description="Độ dày đường viền bảng (pt)")
-    padding_mm: Length = Field(description="Khoảng cách chữ trong ô với đường viền (mm)")
-
-
-def _default_info() -> InfoRules:
-    """The information block's labels when a rule set names none. A factory, not a default
-    value: making an InfoRules when this module is imported would build its schema (and load
-    pydantic's plugin machinery) on every run, though a cached rule set never needs it."""
-    return InfoRules(
-        labels={
-            "thoi_gian": "Thời gian",
-            "dia_diem": "Địa điểm",
-            "chu_tri": "Chủ trì",
-            "thanh_phan": "Thành phần",
-        }
-    )
-
-
-class Profile(_Data):
+class Profile(Data):
     """A complete rule set, after `extends` has been applied."""
 
     name: str = Field(description="Tên bộ quy tắc, ví dụ dang-2018")
@@ -357,6 +288,10 @@ class Profile(_Data):
         description="Phần đầu văn bản: bảng hai cột, quốc hiệu hoặc tiêu đề Đảng"
     )
     closing: ClosingRules = Field(description="Phần cuối: nơi nhận và chữ ký")
+    addressees: AddresseeRules = Field(
+        default_factory=lambda: AddresseeRules(),
+        description="Khối 'Kính gửi:' dưới trích yếu (kinh_gui)",
+    )
     labels: Labels = Field(description="Các chữ cố định: Nơi nhận, Lưu, Dự thảo, cơ quan chủ trì")
     separator: str = Field(description="Dòng dưới trích yếu ('-----' của văn bản Đảng)")
     punctuation: Punctuation = Field(description="Dấu câu do chương trình tự thêm")
@@ -367,7 +302,7 @@ class Profile(_Data):
     )
     table: TableRules = Field(description="Trình bày các mục thành bảng (trinh_bay: bang)")
     info: InfoRules = Field(
-        default_factory=_default_info,
+        default_factory=default_info,
         description="Khối thông tin của chương trình hội nghị (thong_tin)",
     )
     # Issuer abbreviations this version names (for hints), and those it no longer allows.

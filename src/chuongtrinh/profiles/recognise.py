@@ -205,6 +205,12 @@ class Phrasebook:
         return re.compile(rf"^\s*+(?:{labels})\s*+:?\s*+$", re.IGNORECASE)
 
     @cached_property
+    def addressees_label(self) -> re.Pattern[str]:
+        """'Kính gửi:' at the start of its line, any case; group 'rest': what follows it."""
+        labels = one_of(self._labels(lambda p: p.labels.addressees))
+        return re.compile(rf"^\s*+(?:{labels})\s*+:\s*+(?P<rest>.*)$", re.IGNORECASE | re.S)
+
+    @cached_property
     def archive_label(self) -> str:
         """The word the archive line begins with ('Lưu'), for a recipient line to write."""
         return self._labels(lambda p: p.labels.archive)[0]
