@@ -223,10 +223,21 @@ def to_yaml_lines(found: dict[str, Any]) -> list[str]:
 
 
 def test_a_table_column_the_contract_has_no_field_for_is_kept_as_comments() -> None:
-    result = import_document(next(REAL.glob("01-*.docx")))  # Địa điểm, Cơ quan chuẩn bị …
+    """File 01's schedule with its 'Địa điểm' column retitled 'Kinh phí' (no such field)."""
+    document = docx.Document(str(next(REAL.glob("01-*.docx"))))
+    title = next(
+        p for t in document.tables for c in t._cells for p in c.paragraphs if p.text == "Địa điểm"
+    )
+    for run in title.runs[1:]:
+        run.text = ""
+    title.runs[0].text = "Kinh phí"
+    saved = io.BytesIO()
+    document.save(saved)
+    result = import_document(io.BytesIO(saved.getvalue()))
     assert result.data["trinh_bay"] == "bang"
     left = [u.text for u in result.unplaced]
-    assert {"Địa điểm", "Cơ quan chuẩn bị", "Thành phần", "{dia_diem}"} <= set(left)
+    assert {"Kinh phí", "{dia_diem}"} <= set(left)
+    assert "dia_diem" not in result.data["noi_dung"][0]["muc"][0]
 
 
 def test_a_six_level_outline_reads_into_nested_sections_with_its_numbering() -> None:

@@ -23,7 +23,8 @@ _MODEL_TEXT = {
     "Item": (
         "Mục công việc",
         "Một mục công việc: một dòng chữ, hoặc bảng khóa có noi_dung, chu_tri, phoi_hop,"
-        " thoi_gian, thuc_hien, ghi_chu, và các đoạn (doan), mục con (muc) của nó.",
+        " thoi_gian, thuc_hien, ghi_chu (lịch công tác: dia_diem, thanh_phan, chuan_bi), và các"
+        " đoạn (doan), mục con (muc) của nó.",
     ),
     "Note": ("Đoạn văn giữa các mục", "Một đoạn văn tự do giữa các mục, không đánh số."),
     "Info": (

@@ -46,6 +46,9 @@ ITEM_FIELDS = {
     "when": "thoi_gian",
     "note": "ghi_chu",
     "presenter": "thuc_hien",
+    "place": "dia_diem",
+    "participants": "thanh_phan",
+    "preparer": "chuan_bi",
 }
 _THRESHOLD = 0.5
 

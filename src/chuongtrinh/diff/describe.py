@@ -43,6 +43,9 @@ FIELDS = {
     "thoi_gian": "thời gian",
     "ghi_chu": "ghi chú",
     "thuc_hien": "người thực hiện",
+    "dia_diem": "địa điểm",
+    "thanh_phan": "thành phần",
+    "chuan_bi": "cơ quan chuẩn bị",
 }
 _SHORT = 60
 

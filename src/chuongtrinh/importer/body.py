@@ -370,7 +370,13 @@ def read_body(state: State, units: list[Unit], table: Callable[[Body, Grid], Non
     last_text = max(
         (i for i, u in enumerate(units) if isinstance(u, Para) and u.text.strip()), default=-1
     )
+    last_grid = max((i for i, u in enumerate(units) if isinstance(u, Grid)), default=-1)
+    after = [u for u in units[last_grid + 1 :] if isinstance(u, Para) and u.text.strip()]
+    closing = last_grid >= 0 and not any(_heading_like(state, p) for p in after)
     for i, unit in enumerate(units):
+        if closing and i > last_grid and state.data.get("trinh_bay") == "bang":
+            _closing_after_table(state, after)  # no prose part after the items' table
+            break
         if isinstance(unit, Grid):
             body.start()
             body.flush()
@@ -387,3 +393,27 @@ def read_body(state: State, units: list[Unit], table: Callable[[Body, Grid], Non
     body.start()
     body.flush()
     outline_out(state, body.root)
+
+
+def _heading_like(state: State, para: Para) -> bool:
+    """A heading of a prose part after the table ('III. TỔ CHỨC THỰC HIỆN'), typed or styled."""
+    role = para.role or ""
+    if role.startswith(("heading_", "part")) or para.all_bold:
+        return True
+    return HEADING.match(state.markup(para, plain_bold=True)) is not None
+
+
+def _closing_after_table(state: State, paras: list[Para]) -> None:
+    """The paragraphs after the items' table (trinh_bay: bang) close the body (ket_luan), as
+    the layout prints them after the table: '* Ghi chú: …' under a weekly schedule (real
+    file 01). Without the rule set's './.' at its end, the closing is printed without it."""
+    texts = [state.markup(p) for p in paras if p.text.strip()]
+    if not texts:
+        return
+    end = next((e for e in state.phrases.body_ends if texts[-1].endswith(e)), None)
+    if end:
+        texts[-1] = texts[-1][: -len(end)].rstrip() + "."
+    else:
+        state.data["khong_in"] = [*state.data.get("khong_in", []), "dau_ket"]
+    state.data["ket_luan"] = texts if len(texts) > 1 else texts[0]
+    state.guess("ket_luan", f"{len(texts)} đoạn sau bảng", "khá chắc")

@@ -15,6 +15,9 @@ _COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("stt", ("stt", "tt", "số thứ tự", "số tt")),
     ("thuc_hien", ("trình bày", "báo cáo viên")),
     ("phoi_hop", ("phối hợp",)),
+    ("chuan_bi", ("chuẩn bị",)),
+    ("dia_diem", ("địa điểm",)),
+    ("thanh_phan", ("thành phần",)),
     ("chu_tri", ("chủ trì", "thực hiện", "phụ trách", "người làm", "đơn vị")),
     ("thoi_gian", ("thời gian", "thời hạn", "tiến độ", "ngày", "hạn")),
     ("ghi_chu", ("ghi chú",)),
@@ -43,17 +46,24 @@ def read_table(body: Body, grid: Grid) -> None:
     while body.stack[-1].level > base:
         body.stack.pop()
     kinds: list[str] = []
+    # The field of each grid column: a title spanning two columns ('Thứ, ngày' over the day
+    # and the half-day, real file 01) owns the cells under both.
+    owners = [
+        name for cell, name in zip(grid.rows[0], fields, strict=False) for _ in range(cell.span)
+    ]
     for row in grid.rows[1:]:
         if len(row) == 1:
             _merged_row(body, row[0].paras, base, kinds)
             continue
         values: dict[str, str] = {}
         extra: list[Para] = []
-        for at, cell in enumerate(row):
-            name = fields[at] if at < len(fields) else None
+        at = 0
+        for cell in row:
+            name = owners[at] if at < len(owners) else None
+            at += cell.span
             text = " ".join(state.markup(p) for p in cell.paras if p.text.strip())
             if name and name != "stt" and text:
-                values[name] = text
+                values[name] = f"{values[name]} {text}" if name in values else text
             elif name is None:  # a column the contract has no field for
                 extra += [p for p in cell.paras if p.text.strip()]
         if "noi_dung" in values:

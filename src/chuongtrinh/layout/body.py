@@ -135,11 +135,11 @@ class Body:
                 "time_slot",
                 here,
                 thoi_gian=item.when or "",
-                noi_dung=item_text(item, ("thoi_gian", "thuc_hien")),
+                noi_dung=item_text(item, self.profile, ("thoi_gian", "thuc_hien")),
                 thuc_hien=item.presenter or "",
             )
         else:
-            text = f"{label} {item_text(item)}"
+            text = f"{label} {item_text(item, self.profile)}"
         yield Para("item", runs(text), here)
         for m, paragraph in enumerate(item.paragraphs):
             yield Para("item_body", runs(paragraph), (*here, "doan", m))

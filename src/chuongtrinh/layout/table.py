@@ -45,7 +45,12 @@ _ITEM_FIELDS = {
     "thoi_gian": "when",
     "ghi_chu": "note",
     "thuc_hien": "presenter",
+    "dia_diem": "place",
+    "thanh_phan": "participants",
+    "chuan_bi": "preparer",
 }
+# A schedule's fields that no column holds follow the text under their column's title.
+_TITLED = ("dia_diem", "thanh_phan", "chuan_bi")
 
 
 def item_value(item: Item, field: str) -> str | None:
@@ -53,10 +58,17 @@ def item_value(item: Item, field: str) -> str | None:
     return value
 
 
-def item_text(item: Item, shown: Sequence[str] = ()) -> str:
-    """Item text with the fields no column shows kept visible: '… (tháng 3/2024)'."""
+def item_text(item: Item, profile: Profile, shown: Sequence[str] = ()) -> str:
+    """Item text with the fields no column shows kept visible: '… (tháng 3/2024)', and a
+    schedule's under their title: '… (Địa điểm: Hội trường)'."""
     extras = [item_value(item, f) for f in _EXTRAS if f not in shown]
-    return item.text + "".join(f" ({value})" for value in extras if value)
+    text = item.text + "".join(f" ({value})" for value in extras if value)
+    titles = profile.table.columns
+    for field in _TITLED:
+        value = item_value(item, field)
+        if value and field not in shown:
+            text += f" ({titles[field].title}: {value})"
+    return text
 
 
 def has_items(section: Section) -> bool:
@@ -100,7 +112,7 @@ class TableBuilder:
         """The item text, with agencies that have no column of their own after it in
         parentheses under their column title ('… (Cơ quan chủ trì: Văn phòng)'), so that
         choosing columns never drops what the YAML says."""
-        text = item_text(item, shown)
+        text = item_text(item, self.profile, shown)
         for field in ("chu_tri", "phoi_hop"):
             value = item_value(item, field)
             if value and field not in shown:

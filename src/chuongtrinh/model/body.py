@@ -55,6 +55,24 @@ class Item(Model):
         examples=["Đồng chí Bí thư Đảng ủy", "Văn phòng Đảng ủy"],
         description="Người (cơ quan) thực hiện, trình bày: trong ngoặc sau mục, hoặc cột 'Người thực hiện' của bảng",
     )
+    place: Text | None = Field(
+        None,
+        alias="dia_diem",
+        examples=["Hội trường Đảng ủy"],
+        description="Địa điểm (cột của lịch công tác); không có cột: '(Địa điểm: …)' sau mục",
+    )
+    participants: Text | None = Field(
+        None,
+        alias="thanh_phan",
+        examples=["Thường trực Đảng ủy, Bí thư các chi bộ"],
+        description="Thành phần dự (cột của lịch công tác); không có cột: '(Thành phần: …)'",
+    )
+    preparer: Text | None = Field(
+        None,
+        alias="chuan_bi",
+        examples=["Văn phòng Đảng ủy"],
+        description="Cơ quan chuẩn bị (cột của lịch công tác); không có cột: '(Cơ quan chuẩn bị: …)'",
+    )
     paragraphs: Lines = empty_list(
         alias="doan",
         examples=[["Thành phần dự: Thường trực Đảng ủy, Bí thư các chi bộ."]],

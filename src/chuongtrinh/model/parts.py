@@ -9,14 +9,27 @@ from pydantic import Field
 
 from chuongtrinh.model.fields import Lines, Model, Text, empty_list
 
-ColumnField = Literal["stt", "noi_dung", "chu_tri", "phoi_hop", "thoi_gian", "thuc_hien", "ghi_chu"]
+ColumnField = Literal[
+    "stt",
+    "noi_dung",
+    "chu_tri",
+    "phoi_hop",
+    "thoi_gian",
+    "thuc_hien",
+    "ghi_chu",
+    "dia_diem",
+    "thanh_phan",
+    "chuan_bi",
+]
 
 
 class TableColumn(Model):
     """One column of `trinh_bay: bang`: an item field, and optionally its own title and width."""
 
     field: ColumnField = Field(
-        alias="truong", description="stt, noi_dung, chu_tri, phoi_hop, thoi_gian, thuc_hien …"
+        alias="truong",
+        description="stt, noi_dung, chu_tri, phoi_hop, thoi_gian, thuc_hien, ghi_chu, dia_diem,"
+        " thanh_phan, chuan_bi",
     )
     title: Text | None = Field(None, alias="tieu_de", description="Tên cột in trên bảng")
     width: float | None = Field(

@@ -81,7 +81,7 @@ class Program(Model):
         min_length=1,
         examples=[["stt", "noi_dung", {"chu_tri": "Người thực hiện"}, "ghi_chu"]],
         description="Các cột của bảng: stt, noi_dung, chu_tri, phoi_hop, thoi_gian, thuc_hien,"
-        " ghi_chu",
+        " ghi_chu; lịch công tác: dia_diem, thanh_phan, chuan_bi",
     )
     organization: Organization = Field(
         alias="co_quan",

@@ -81,7 +81,8 @@ class TableRules(Data):
     """The items of `trinh_bay: bang`: which fields become columns, their titles and shares."""
 
     columns: dict[str, TableColumn] = Field(
-        description="Các cột có thể dùng (stt, noi_dung, chu_tri, phoi_hop, thoi_gian, ghi_chu)"
+        description="Các cột có thể dùng (stt, noi_dung, chu_tri, phoi_hop, thoi_gian, thuc_hien,"
+        " ghi_chu, dia_diem, thanh_phan, chuan_bi)"
     )
     default: tuple[str, ...] = Field(
         description="Các cột mặc định khi chương trình không ghi cot_bang"
