@@ -16,21 +16,27 @@ from helpers.cli import command, process_env
 from helpers.examples import EXAMPLES, MONTHLY, YEARLY
 
 
-def test_watch_says_it_is_watching(tmp_path: Path) -> None:
-    shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", tmp_path)
+def first_line(folder: Path, *args: str, stream: str = "stderr") -> str:
+    """The first line `build --watch . -o out ARGS` says on `stream`; then it is stopped."""
+    shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", folder)
     with subprocess.Popen(
-        command("build", "--watch", ".", "-o", "out"),
-        cwd=tmp_path,
+        command("build", "--watch", ".", "-o", "out", *args),
+        cwd=folder,
         env=process_env(),
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE if stream == "stdout" else subprocess.DEVNULL,
+        stderr=subprocess.PIPE if stream == "stderr" else subprocess.DEVNULL,
         text=True,
     ) as running:
-        assert running.stderr is not None
+        said = running.stdout if stream == "stdout" else running.stderr
+        assert said is not None
         try:
-            line = running.stderr.readline()  # blocks until the first line is said
+            return said.readline()  # blocks until the first line is said
         finally:
             running.terminate()
+
+
+def test_watch_says_it_is_watching(tmp_path: Path) -> None:
+    line = first_line(tmp_path)
     assert line == "đang theo dõi .: lưu tệp YAML là tạo lại; Ctrl+C để dừng\n"
     assert (tmp_path / "out" / f"{MONTHLY}.docx").is_file()
 
@@ -66,20 +72,7 @@ def test_a_deleted_programme_takes_its_docx_with_it(tmp_path: Path) -> None:
 
 def test_watch_as_json_prints_one_object_per_round(tmp_path: Path) -> None:
     """A script following `build --watch --format json` reads each round as one line of JSON."""
-    shutil.copy(EXAMPLES / f"{MONTHLY}.yaml", tmp_path)
-    with subprocess.Popen(
-        command("build", "--watch", ".", "-o", "out", "--format", "json"),
-        cwd=tmp_path,
-        env=process_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    ) as running:
-        assert running.stdout is not None
-        try:
-            line = running.stdout.readline()  # the first round, on one line
-        finally:
-            running.terminate()
+    line = first_line(tmp_path, "--format", "json", stream="stdout")  # the first round
     run = json.loads(line)
     assert run["counts"]["built"] == 1 and run["ok"]
     assert [f["output"] for f in run["files"]] == [str(Path("out", f"{MONTHLY}.docx"))]
