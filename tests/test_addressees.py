@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 import pytest
 import yaml
+from lxml import etree
 
 from chuongtrinh import api
 from chuongtrinh.importer.recognise import import_document
 from chuongtrinh.layout.blocks import Columns, Para
 from helpers.programs import BASE, lay_out
 from helpers.real import REAL
+from helpers.revisions import document_xml, resolved_lines
 
 STATE = {
     "he_thong": "nha-nuoc",
@@ -106,3 +109,60 @@ def test_what_build_writes_import_reads_back() -> None:
     compiled = api.compile_text(yaml.safe_dump(data, allow_unicode=True), "gm.yaml")
     imported = import_document(io.BytesIO(api.render(compiled)))
     assert imported.data["kinh_gui"] == ["Sở Công Thương", "Sở Tài chính"]
+
+
+def test_typed_bullets_and_empty_entries_do_not_double() -> None:
+    block = addressee_block(**STATE, kinh_gui=["– Sở Công Thương", "-Sở Tài chính", "- "])
+    assert [p.text for p in block.right] == ["- Sở Công Thương;", "- Sở Tài chính."]
+
+
+def test_the_preview_draws_the_block_with_its_own_widths() -> None:
+    from chuongtrinh.serve import html
+
+    compiled = api.compile_text(
+        yaml.safe_dump({**BASE, **STATE, "kinh_gui": ["Sở A", "Sở B"]}, allow_unicode=True), "t"
+    )
+    page = html.render(api.layout(compiled), compiled.profile)
+    rules = compiled.profile.addressees
+    opening = next(t for t in page.split("<table")[1:] if "addressees" in t.split(">")[0])
+    assert f"width: {sum(rules.widths_mm):g}mm; margin-left: {rules.indent_mm:g}mm" in opening
+
+
+def test_a_single_addressee_on_the_label_line_ends_the_block() -> None:
+    """'Kính gửi: Các chi bộ trực thuộc.' then the căn cứ typed '- Căn cứ …' (HD 05): the căn
+    cứ stay căn cứ."""
+    data = {
+        **BASE,
+        "ngay": "2026-07-01",
+        "kinh_gui": "Các chi bộ trực thuộc",
+        "can_cu": ["Căn cứ Điều lệ Đảng", "Căn cứ Quy chế làm việc"],
+        "mo_dau": "Đảng ủy đề ra chương trình như sau:",
+    }
+    built = api.render(api.compile_text(yaml.safe_dump(data, allow_unicode=True), "t.yaml"))
+    back = import_document(io.BytesIO(built)).data
+    assert back["kinh_gui"] == ["Các chi bộ trực thuộc"]
+    assert back["can_cu"] == ["Căn cứ Điều lệ Đảng", "Căn cứ Quy chế làm việc"]
+
+
+@pytest.mark.parametrize("adding", [True, False], ids=["added", "taken-away"])
+def test_the_redline_of_kinh_gui_added_or_taken_away_marks_only_its_block(
+    tmp_path: Path, adding: bool
+) -> None:
+    plain = {**BASE, **STATE, "mo_dau": "Ủy ban nhân dân tỉnh tổ chức họp như sau:"}
+    addressed = {**plain, "kinh_gui": ["Sở Công Thương", "Sở Tài chính"]}
+    old, new = tmp_path / "cu.yaml", tmp_path / "moi.yaml"
+    old.write_text(yaml.safe_dump(plain if adding else addressed, allow_unicode=True), "utf-8")
+    new.write_text(yaml.safe_dump(addressed if adding else plain, allow_unicode=True), "utf-8")
+    redline = api.redline(api.diff(str(old), str(new)), "VP", "2026-01-01T00:00:00Z")
+    root = etree.fromstring(document_xml(redline).encode("utf-8"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    changed = [
+        "".join(t.text or "" for t in p.iter(f"{w}t", f"{w}delText"))
+        for p in root.iter(f"{w}p")
+        if next(p.iter(f"{w}ins", f"{w}del"), None) is not None
+    ]
+    assert changed == ["Kính gửi:", "- Sở Công Thương;", "- Sở Tài chính."]
+    marks = [m.tag for tr in root.iter(f"{w}tr") for m in tr.iterfind(f"{w}trPr/*")]
+    assert marks.count(f"{w}{'ins' if adding else 'del'}") == 1  # the block's one row, whole
+    assert resolved_lines(redline, accept=True) == api.plain_text(new)
+    assert resolved_lines(redline, accept=False) == api.plain_text(old)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import docx
 import yaml
 
 from chuongtrinh import api
@@ -105,3 +106,17 @@ def test_diff_names_a_changed_place(tmp_path: Path) -> None:
     )
     said = summary(api.diff(str(old), str(new)).changes)
     assert any("địa điểm" in line and "Hội trường Ủy ban nhân dân xã" in line for line in said)
+
+
+def test_the_items_table_and_the_closing_stay_two_tables() -> None:
+    """With no ket_luan between them, the items' table and the closing would be one table to
+    Word and LibreOffice: an empty 1 pt paragraph parts them."""
+    data = {k: v for k, v in schedule().items() if k != "ket_luan"}
+    compiled = api.compile_text(yaml.safe_dump(data, allow_unicode=True), "lich.yaml")
+    body = docx.Document(io.BytesIO(api.render(compiled))).element.body
+    tables = body.findall("{*}tbl")
+    items = next(t for t in tables if "Giao ban Thường trực Đảng ủy" in "".join(t.itertext()))
+    gap = items.getnext()
+    assert gap.tag.endswith("}p") and "".join(gap.itertext()) == ""
+    assert gap.getnext().tag.endswith("}tbl")
+    assert "Nơi nhận" in "".join(gap.getnext().itertext())

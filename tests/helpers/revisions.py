@@ -111,9 +111,18 @@ def lines(root: etree._Element) -> list[str]:
     ]
 
 
-def resolved_lines(docx: bytes, accept: bool) -> list[str]:
+def resolved_lines(docx: bytes, accept: bool, without_gaps: bool = False) -> list[str]:
+    """Accept or Reject All's lines; `without_gaps`: less the empty 1 pt paragraphs that part
+    two tables (style 'CT table_gap')."""
     root = body(docx)
     resolve(root, accept)
+    if without_gaps:
+        for p in list(root.iter(_q("p"))):
+            style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
+            if style is not None and "tablegap" in style.get(_q("val"), "").lower().replace(
+                "_", ""
+            ):
+                p.getparent().remove(p)
     return lines(root)
 
 

@@ -4,11 +4,11 @@ revision mark on every run and paragraph mark that differs."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
 
-from chuongtrinh.diff import annexes, paragraphs
+from chuongtrinh.diff import annexes, paragraphs, zones
 from chuongtrinh.diff.changes import Diff
 from chuongtrinh.diff.match import Pair, in_order, in_order_around
 from chuongtrinh.diff.words import opcodes, tokens
@@ -23,6 +23,14 @@ class TrackedPara(Para):
     marks: tuple[Mark, ...] = ()
     mark: Mark = ""
     move: str | None = None  # the name linking a move's source and destination
+
+
+@dataclass(frozen=True)
+class TrackedColumns(Columns):
+    """A two-column block only one revision has ('Kính gửi:' added or taken away): its one row
+    is marked 'ins' or 'del', so accepting or rejecting takes the whole table away."""
+
+    mark: Mark = ""
 
 
 @dataclass(frozen=True)
@@ -214,7 +222,7 @@ class _Merge:
         )
         return TrackedRow(new.kind, cells, new.merges)
 
-    def segment(self, old: _Segment | None, new: _Segment | None) -> Iterator[Block]:
+    def segment(self, old: zones.Segment | None, new: zones.Segment | None) -> Iterator[Block]:
         """One stretch of the page revised: `old` and `new` are the same kind of segment, or one
         of them is None (the segment is only in one revision)."""
         either = new if new is not None else old
@@ -228,10 +236,12 @@ class _Merge:
             empty = Columns(either.role, (), ())
             a = old if isinstance(old, Columns) else empty
             b = new if isinstance(new, Columns) else empty
-            yield Columns(
+            alone: Mark = "" if a.left and b.left else "ins" if b.left else "del"
+            yield TrackedColumns(
                 either.role,
                 tuple(_settle_last(list(self.paragraphs(a.left, b.left)))),
                 tuple(_settle_last(list(self.paragraphs(a.right, b.right)))),
+                alone,
             )
         else:
             # Every stretch of paragraphs ends at a table (a table of items, the closing), whose
@@ -246,10 +256,14 @@ class _Merge:
         one's in order when both have the same shape (a stretch with a stretch, a table with a
         table); when the layout changed between prose and tables, see `reflowed`. The annexes
         after them are paired by title (`annexes`)."""
-        old_blocks = [b for b in self.diff.old.document.blocks if not isinstance(b, Annex)]
-        new_blocks = [b for b in self.diff.new.document.blocks if not isinstance(b, Annex)]
-        old, new = _zones(old_blocks), _zones(new_blocks)
-        if [_shape(z.columns) for z in old] != [_shape(z.columns) for z in new]:
+        old_all = [b for b in self.diff.old.document.blocks if not isinstance(b, Annex)]
+        new_all = [b for b in self.diff.new.document.blocks if not isinstance(b, Annex)]
+        old_blocks, new_blocks = (
+            zones.addressed(old_all, new_all),
+            zones.addressed(new_all, old_all),
+        )
+        old, new = zones.cut(old_blocks), zones.cut(new_blocks)
+        if [zones.shape(z.columns) for z in old] != [zones.shape(z.columns) for z in new]:
             yield from self.aligned(old_blocks, new_blocks)
         else:  # (`layout` always makes a header and a closing)
             for before, after in zip(old, new, strict=True):
@@ -261,10 +275,12 @@ class _Merge:
             annexes.blocks(self.diff.new.document.blocks),
         )
 
-    def flow(self, before: Sequence[_Segment], after: Sequence[_Segment]) -> Iterator[Block]:
+    def flow(
+        self, before: Sequence[zones.Segment], after: Sequence[zones.Segment]
+    ) -> Iterator[Block]:
         """Stretches of paragraphs and tables revised: paired in order when their shapes are
         the same, else `reflowed`."""
-        if [_shape(s) for s in before] == [_shape(s) for s in after]:
+        if [zones.shape(s) for s in before] == [zones.shape(s) for s in after]:
             for a, b in zip(before, after, strict=True):
                 yield from self.segment(a, b)
         else:
@@ -280,14 +296,14 @@ class _Merge:
             yield from (self.whole_annex(annex, "ins") for annex in new[j:anchor_j])
             if anchor_i < len(old):
                 a, b = old[anchor_i], new[anchor_j]
-                revised = self.flow(_segments(a.blocks), _segments(b.blocks))
+                revised = self.flow(zones.segments(a.blocks), zones.segments(b.blocks))
                 opening = _revised(a.opening, b.opening)
                 yield Annex(b.landscape, opening, tuple(_in_annex(revised)))
             i, j = anchor_i + 1, anchor_j + 1
 
     def whole_annex(self, annex: Annex, mark: Mark) -> Annex:
         """An annex only one revision has, its paragraphs and rows all inserted or deleted."""
-        segments = _segments(annex.blocks)
+        segments = zones.segments(annex.blocks)
         made = (self.segment(s, None) if mark == "del" else self.segment(None, s) for s in segments)
         inner = (block for blocks in made for block in blocks)
         return Annex(annex.landscape, _whole(annex.opening, mark), tuple(_in_annex(inner)))
@@ -295,9 +311,9 @@ class _Merge:
     def aligned(self, old_blocks: Sequence[Block], new_blocks: Sequence[Block]) -> Iterator[Block]:
         """Segments paired by their shapes in order; those without a partner deleted or
         inserted whole."""
-        old, new = _segments(old_blocks), _segments(new_blocks)
+        old, new = zones.segments(old_blocks), zones.segments(new_blocks)
         matcher = difflib.SequenceMatcher(
-            None, [_shape(s) for s in old], [_shape(s) for s in new], autojunk=False
+            None, [zones.shape(s) for s in old], [zones.shape(s) for s in new], autojunk=False
         )
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
@@ -309,12 +325,14 @@ class _Merge:
             for b in new[j1:j2]:
                 yield from self.segment(None, b)
 
-    def reflowed(self, old: Sequence[_Segment], new: Sequence[_Segment]) -> Iterator[Block]:
+    def reflowed(
+        self, old: Sequence[zones.Segment], new: Sequence[zones.Segment]
+    ) -> Iterator[Block]:
         """Stretches of paragraphs and tables whose shapes differ: all paragraphs revised as one
         list, every old table deleted where it stood among the old paragraphs, every new one
         inserted where it stands among the new paragraphs."""
-        old_paras, old_tables = _flatten(old)
-        new_paras, new_tables = _flatten(new)
+        old_paras, old_tables = zones.flatten(old)
+        new_paras, new_tables = zones.flatten(new)
         out: list[Block | TrackedPara] = []
 
         def tables_before(tables: list[tuple[int, Table]], n: int, gone: bool) -> None:
@@ -339,66 +357,6 @@ class _Merge:
             stretch = []
             yield block
         yield from _settle_last(stretch)
-
-
-@dataclass
-class _Zone:
-    """The segments up to a two-column table (header, closing), and that table (None at the
-    end of the page)."""
-
-    columns: Columns | None
-    flow: list[_Segment]
-
-
-_Segment = tuple[Para, ...] | Columns | Table
-
-
-def _segments(blocks: Sequence[Block]) -> list[_Segment]:
-    """Blocks with each run of consecutive paragraphs as one tuple (annexes are not among
-    them: `_Merge.annexes` takes them apart)."""
-    out: list[_Segment] = []
-    for block in blocks:
-        if isinstance(block, Para):
-            if out and isinstance(out[-1], tuple):
-                out[-1] = (*out[-1], block)
-            else:
-                out.append((block,))
-        elif not isinstance(block, Annex):
-            out.append(block)
-    return out
-
-
-def _zones(blocks: Sequence[Block]) -> list[_Zone]:
-    zones = [_Zone(None, [])]
-    for segment in _segments(blocks):
-        if isinstance(segment, Columns):
-            zones[-1].columns = segment
-            zones.append(_Zone(None, []))
-        else:
-            zones[-1].flow.append(segment)
-    return zones
-
-
-def _flatten(segments: Sequence[_Segment]) -> tuple[list[Para], list[tuple[int, Table]]]:
-    """The paragraphs of `segments`, and each table with the number of paragraphs before it."""
-    paras: list[Para] = []
-    tables: list[tuple[int, Table]] = []
-    for segment in segments:
-        if isinstance(segment, Table):
-            tables.append((len(paras), segment))
-        elif isinstance(segment, tuple):
-            paras.extend(segment)
-    return paras, tables
-
-
-def _shape(segment: _Segment | None) -> Hashable:
-    if segment is None:
-        return None
-    if isinstance(segment, Columns):
-        return ("columns", segment.role)
-    if isinstance(segment, Table):
-        return ("table",)  # columns chosen differently still pair: see `_whole_row`
-    return ("paragraphs",)
 
 
 def _representative(row: Row) -> Para:

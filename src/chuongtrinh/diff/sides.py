@@ -9,7 +9,7 @@ from typing import Any
 from chuongtrinh.build.pipeline import compile_text, layout
 from chuongtrinh.diff import revision
 from chuongtrinh.diff.changes import Diff, Side, compare
-from chuongtrinh.layout.blocks import Para, Row
+from chuongtrinh.layout.blocks import Columns, Para, Row
 
 
 def side(read: revision.Source) -> Side:
@@ -27,7 +27,7 @@ def diff(old: str | None, new: str | None, rev: str | None = None, file: str | N
 
 def redline(changes: Diff, author: str, date: str) -> bytes:
     """The new revision as .docx with the differences recorded as Word tracked changes."""
-    from chuongtrinh.diff.redline import TrackedPara, TrackedRow
+    from chuongtrinh.diff.redline import TrackedColumns, TrackedPara, TrackedRow
     from chuongtrinh.diff.redline import redline as blocks
     from chuongtrinh.docx.tracked import Revisions, track
     from chuongtrinh.docx.writer import render as write
@@ -38,8 +38,8 @@ def redline(changes: Diff, author: str, date: str) -> bytes:
         if isinstance(para, TrackedPara):
             track(revisions, p, made, para.marks, para.mark, para.move)
 
-    def decorate_row(tr: Any, row: Row) -> None:
-        if isinstance(row, TrackedRow):
+    def decorate_row(tr: Any, row: Row | Columns) -> None:
+        if isinstance(row, TrackedRow | TrackedColumns):
             revisions.mark_row(tr, row.mark)
 
     return write(blocks(changes), changes.new.profile, decorate, decorate_row)

@@ -16,9 +16,7 @@ from chuongtrinh.docx.package import DOCUMENT_PART, Blank
 from chuongtrinh.docx.prepared import blank
 from chuongtrinh.layout.blocks import Annex, Block, Columns, Document, Merge, Para, Row, Table
 from chuongtrinh.profiles.models import (
-    AddresseeRules,
     ClosingRules,
-    HeaderRules,
     Profile,
     Style,
 )
@@ -30,7 +28,7 @@ _TWIPS_PER_MM = 1440 / 25.4
 Decorate = Callable[[Any, Para, list[list[Any]]], None]
 # Called after each table row of a `Table` block is written, with its w:tr and the layout row
 # (the redline marks inserted and deleted rows).
-DecorateRow = Callable[[Any, Row], None]
+DecorateRow = Callable[[Any, Row | Columns], None]
 
 
 def _twips(mm: float) -> int:
@@ -60,16 +58,8 @@ class _Writer:
         # The properties of the section being written (they end it); None: the first one's.
         self.first_section = sections.first_section(prepared.tail)
         self.section: str | None = None
-        self.after_table = False  # the last block written was a table
 
     def block(self, block: Block) -> None:
-        tabular = isinstance(block, Columns | Table)
-        if tabular and self.after_table:
-            # Two tables with nothing between them are one table to Word and LibreOffice
-            # (the 'Kính gửi:' block before an agenda's table): an empty paragraph parts them.
-            self.out.append(body.EMPTY_PARAGRAPH)
-            self.paragraphs += 1
-        self.after_table = tabular
         if isinstance(block, Columns):
             self.columns(block)
         elif isinstance(block, Table):
@@ -128,16 +118,12 @@ class _Writer:
 
     def columns(self, block: Columns) -> None:
         """The borderless two-column table of the header or the closing."""
-        profile = self.profile
-        rules: HeaderRules | AddresseeRules | ClosingRules = profile.closing
-        if block.role == "header":
-            rules = profile.header
-        elif block.role == "addressees":
-            rules = profile.addressees
+        rules = self.profile.two_columns(block.role)
         widths = rules.widths_mm
         self.grid(widths, rules.indent_mm, 0, 0)
         keep = isinstance(rules, ClosingRules) and rules.keep_together
         self.row_start(keep, False)
+        self.written.append(("tr", self.rows - 1, block))
         for paras, width in zip((block.left, block.right), widths, strict=True):
             self.cell(paras, width)
         self.out += [body.ROW_END, body.TABLE_END]

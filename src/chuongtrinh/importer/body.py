@@ -350,7 +350,8 @@ def addressees(state: State, units: list[Unit]) -> list[Unit]:
     found = [opened["rest"]] if opened and opened["rest"].strip() else []
     found += [tidy(p.text) for p in lines[1:]]
     after = filled[0] + 1
-    if not isinstance(first, Grid):  # '- …' lines under a 'Kính gửi:' paragraph
+    several = not found or _ADDRESSEE_LINE.match(found[0])  # not 'Kính gửi: Sở Nội vụ.'
+    if not isinstance(first, Grid) and several:  # '- …' lines under a 'Kính gửi:' paragraph
         while after < len(units) and isinstance(u := units[after], Para):
             text = tidy(u.text)
             if text and not (u.role == "addressee" or _ADDRESSEE_LINE.match(text)):

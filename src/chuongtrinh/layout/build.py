@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from chuongtrinh.layout.annex import AnnexLayout
-from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run
+from chuongtrinh.layout.blocks import Block, Columns, Document, Para, Run, Table
 from chuongtrinh.layout.body import Body, Scope
 from chuongtrinh.layout.inline import runs
 from chuongtrinh.layout.table import TableBuilder
@@ -16,6 +17,8 @@ from chuongtrinh.model.fields import YearMonth
 from chuongtrinh.model.program import Program
 from chuongtrinh.profiles import phrases
 from chuongtrinh.profiles.models import Profile
+
+_BULLET = re.compile(r"^\s*[-–+]\s*")  # a bullet typed before an addressee: the layout adds its own
 
 Key = tuple[str | int, ...]
 
@@ -133,14 +136,15 @@ class _Layout:
     def addressees(self) -> Iterator[Columns]:
         """'Kính gửi:' and where the document goes: one addressee on the label's line, several
         as '- …' lines, each ended as the rule set ends recipients (';', the last '.')."""
-        typed = [line.rstrip(" ,;.") for line in self.program.addressees]
+        bare = (_BULLET.sub("", line).rstrip(" ,;.") for line in self.program.addressees)
+        typed = [line for line in bare if line]
         if not typed:
             return
         marks = self.profile.punctuation
         ends = [marks.recipient] * (len(typed) - 1) + [marks.recipient_last]
         bullet = "- " if len(typed) > 1 else ""
         right = tuple(
-            Para("addressee", runs(f"{bullet}{line.removeprefix('- ')}{end}"), ("kinh_gui", i))
+            Para("addressee", runs(f"{bullet}{line}{end}"), ("kinh_gui", i))
             for i, (line, end) in enumerate(zip(typed, ends, strict=True))
         )
         label = self.plain("addressees_label", f"{self.profile.labels.addressees}:", ("kinh_gui",))
@@ -257,7 +261,17 @@ def layout(program: Program, profile: Profile, template_dirs: Sequence[Path] = (
     if program.circulation:  # where it stands on the page is the style's (profile) business
         blocks.append(Para("circulation", (Run(program.circulation),), ("pham_vi_luu_hanh",)))
     blocks += AnnexLayout(builder).annexes()
-    return Document(tuple(blocks))
+    return Document(tuple(_parted(blocks)))
+
+
+def _parted(blocks: list[Block]) -> Iterator[Block]:
+    """`blocks` with an empty paragraph between two tables: with nothing between them they are
+    one table to Word and LibreOffice (an items table and the closing, when the programme has
+    no ket_luan; the 'Kính gửi:' block and an agenda's table)."""
+    for i, block in enumerate(blocks):
+        if i and isinstance(block, Columns | Table) and isinstance(blocks[i - 1], Columns | Table):
+            yield Para("table_gap", ())
+        yield block
 
 
 def _ended(text: str, end: str) -> str:

@@ -49,8 +49,9 @@ _ITEM_FIELDS = {
     "thanh_phan": "participants",
     "chuan_bi": "preparer",
 }
-# A schedule's fields that no column holds follow the text under their column's title.
-_TITLED = ("dia_diem", "thanh_phan", "chuan_bi")
+# A schedule's fields that no column holds follow the text under their column's title (these,
+# when a rule set of its own has no such column).
+_TITLED = {"dia_diem": "Địa điểm", "thanh_phan": "Thành phần", "chuan_bi": "Cơ quan chuẩn bị"}
 
 
 def item_value(item: Item, field: str) -> str | None:
@@ -63,11 +64,11 @@ def item_text(item: Item, profile: Profile, shown: Sequence[str] = ()) -> str:
     schedule's under their title: '… (Địa điểm: Hội trường)'."""
     extras = [item_value(item, f) for f in _EXTRAS if f not in shown]
     text = item.text + "".join(f" ({value})" for value in extras if value)
-    titles = profile.table.columns
-    for field in _TITLED:
+    columns = profile.table.columns
+    for field, title in _TITLED.items():
         value = item_value(item, field)
         if value and field not in shown:
-            text += f" ({titles[field].title}: {value})"
+            text += f" ({columns[field].title if field in columns else title}: {value})"
     return text
 
 

@@ -23,6 +23,7 @@ _MAKERS = (
     "profiles/models.py",
     "profiles/parts.py",
     "profiles/bounds.py",
+    "profiles/confine.py",
     "profiles/compiled.py",
 )
 _LIBRARIES = ("pydantic", "pydantic_core")

@@ -361,6 +361,13 @@ class Profile(Data):
             found = self._resolved[role] = _resolve_style(self.styles, role)
         return found
 
+    def two_columns(self, role: str) -> HeaderRules | AddresseeRules | ClosingRules:
+        """The widths and indent of a borderless two-column block: 'header', 'addressees',
+        else the closing's."""
+        if role == "header":
+            return self.header
+        return self.addressees if role == "addressees" else self.closing
+
     def in_force_on(self, day: dt.date) -> bool:
         starts = self.in_force_from is None or self.in_force_from <= day
         return starts and (self.in_force_until is None or day <= self.in_force_until)

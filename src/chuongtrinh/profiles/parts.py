@@ -57,7 +57,7 @@ class AddresseeRules(Data):
     real file 13), the block set in from the left margin."""
 
     widths_mm: tuple[Size, Size] = Field(
-        (26, 120), description="Độ rộng hai cột (mm): chữ 'Kính gửi:', các nơi được gửi"
+        (26, 115), description="Độ rộng hai cột (mm): chữ 'Kính gửi:', các nơi được gửi"
     )
     indent_mm: Offset = Field(15, description="Khối lùi so với lề trái (mm)")
 

@@ -150,8 +150,9 @@ class _Html:
         return f'<table class="{kind}" style="{style}"><colgroup>{columns}</colgroup>'
 
     def columns(self, block: Columns) -> str:
-        """The header or the closing: two borderless columns, never split across sheets."""
-        rules = self.profile.header if block.role == "header" else self.profile.closing
+        """The header, 'Kính gửi:' or the closing: two borderless columns, never split across
+        sheets."""
+        rules = self.profile.two_columns(block.role)
         head = self.grid(f"columns {role_class(block.role)}", rules.widths_mm, rules.indent_mm)
         return f"{head}<tr>{self.cells('td', (block.left, block.right), 2)}</tr></table>"
 
