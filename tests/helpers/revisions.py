@@ -112,16 +112,20 @@ def lines(root: etree._Element) -> list[str]:
 
 
 def resolved_lines(docx: bytes, accept: bool, without_gaps: bool = False) -> list[str]:
-    """Accept or Reject All's lines; `without_gaps`: less the empty 1 pt paragraphs that part
-    two tables (style 'CT table_gap')."""
+    """Accept or Reject All's lines; `without_gaps`: less the empty paragraph that parts two
+    tables (style 'CT table_gap'), and any empty one standing between two tables: after a
+    revision between prose and a table, the mark kept before a table is the gap's, or carries
+    the style of the paragraph that stood there."""
     root = body(docx)
     resolve(root, accept)
     if without_gaps:
         for p in list(root.iter(_q("p"))):
+            before, after = p.getprevious(), p.getnext()
+            between = before is not None and after is not None
+            between = between and before.tag == after.tag == _q("tbl")
             style = p.find(f"{_q('pPr')}/{_q('pStyle')}")
-            if style is not None and "tablegap" in style.get(_q("val"), "").lower().replace(
-                "_", ""
-            ):
+            gap = style is not None and style.get(_q("val")) == "CTtable_gap"
+            if (between or gap) and not paragraph_text(p):
                 p.getparent().remove(p)
     return lines(root)
 
