@@ -12,6 +12,7 @@ import yaml
 from lxml import etree
 
 from chuongtrinh import api
+from chuongtrinh.audit import reading
 from chuongtrinh.importer.recognise import import_document
 from chuongtrinh.layout.blocks import Columns, Para
 from helpers.programs import BASE, lay_out
@@ -166,3 +167,19 @@ def test_the_redline_of_kinh_gui_added_or_taken_away_marks_only_its_block(
     assert marks.count(f"{w}{'ins' if adding else 'del'}") == 1  # the block's one row, whole
     assert resolved_lines(redline, accept=True) == api.plain_text(new)
     assert resolved_lines(redline, accept=False) == api.plain_text(old)
+
+
+@pytest.mark.parametrize("system", ["nha-nuoc", "dang-2018"])
+def test_check_reads_the_block_it_built_and_finds_it_right(system: str, tmp_path: Path) -> None:
+    extra = {**STATE, "he_thong": system} if system == "nha-nuoc" else {"he_thong": system}
+    data = {**BASE, **extra, "kinh_gui": ["Sở A", "Sở B", "Sở C"], "mo_dau": "Mời họp như sau:"}
+    compiled = api.compile_text(yaml.safe_dump(data, allow_unicode=True), "gm.yaml")
+    path = tmp_path / "gm.docx"
+    path.write_bytes(api.render(compiled))
+    reader = reading.Reader(reading.open_docx(path), compiled.profile)
+    end = ";" if system == "nha-nuoc" else ","
+    assert [text for _, text in reader.addressees] == [f"- Sở A{end}", f"- Sở B{end}", "- Sở C."]
+    found = api.check(path, profile=compiled.profile.name)
+    lines = [(f.code, f.text) for f in found.findings]
+    assert not [code for code, _ in lines if code.startswith("addressee")], lines
+    assert [f for f in found.findings if f.severity == "error"] == []

@@ -170,6 +170,14 @@ FAULTS: dict[str, tuple[Callable[[Any], int | None], str]] = {
         _retyped(_starts("- Các sở, ban"), "- Các sở, ban, ngành tỉnh,"),
         "recipient-form",
     ),
+    "addressee-no-semicolon": (
+        _retyped(_starts("- Ban Quản lý các khu"), "- Ban Quản lý các khu công nghiệp"),
+        "addressee-form",
+    ),
+    "addressee-last-semicolon": (
+        _retyped(_starts("- Ủy ban nhân dân các xã"), "- Ủy ban nhân dân các xã, phường;"),
+        "addressee-form",
+    ),
     "authority-not-bold": (_flagged("KT. CHỦ", "bold", False), "bold"),
     "nfd": (_decomposed, "nfd"),
 }

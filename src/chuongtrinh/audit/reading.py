@@ -17,6 +17,7 @@ from typing import IO, Any
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from chuongtrinh.audit import shapes
 from chuongtrinh.docx import props
 from chuongtrinh.docx.reader import body_paragraphs
 from chuongtrinh.docx.untrusted import open_document
@@ -50,9 +51,6 @@ _ANNEX_LINES = 8
 _ATTACHED = re.compile(r"^\((Ban hành )?[Kk]èm theo ")
 _SUMMARY_PREFIX = ("V/v", "V/V", "v/v")
 _RULE_CHARACTERS = set("-–—_*=. ")
-_ROMAN = re.compile(r"^[IVXLC]+\.\s")
-_ARABIC = re.compile(r"^\d+\.\s")  # "1. …", not "1.1. …"
-_HEADING = re.compile(r"^([IVXLC]+\.\s|\d+\.\s.{0,110}$)")  # "I. …"; "1. …" when heading-short
 
 
 class CheckError(MessageError):
@@ -148,6 +146,7 @@ class Reader:
         self.elements: list[Element] = []
         self.annex = False  # a file attached to another document: no header, no signature
         self.entries: dict[int, str] = {}  # recipient paragraph number → its entry's text
+        self.addressees: list[tuple[Element, str]] = []  # 'Kính gửi:' entries as typed
         self._find()
 
     def texts(self) -> list[str]:
@@ -186,6 +185,7 @@ class Reader:
             end = max(e.number for e in self.elements)  # a công văn: the body follows "V/v …"
         else:
             return
+        end = self._addressees(texts, end)
         label = next(
             (
                 i
@@ -299,18 +299,44 @@ class Reader:
             end = i + 1
         return end
 
+    def _addressees(self, texts: list[str], start: int) -> int:
+        """'Kính gửi:' where the body starts (a paragraph, or a table's first cell) and the
+        entries under it: the one on its own line, else the '- …' lines that follow. Returns
+        where the body starts after them."""
+        filled = [i for i in range(start, min(len(texts), start + _TITLE_LINES)) if texts[i]]
+        opened = self.phrases.addressees_label.match(texts[filled[0]]) if filled else None
+        if opened is None:
+            return start
+        at = filled[0]
+        self.add("addressees_label", at)
+        rest = opened["rest"].strip()
+        if rest:
+            self.addressees.append((self.elements[-1], rest))
+            if not rest.startswith("-"):
+                return at + 1
+        end = at + 1
+        for i in range(at + 1, len(texts)):
+            if not texts[i]:
+                continue
+            if not texts[i].startswith("-"):
+                break
+            self.add("addressee", i)
+            self.addressees.append((self.elements[-1], texts[i]))
+            end = i + 1
+        return end
+
     def _body(self, texts: list[str], start: int, end: int) -> None:
         lines = [i for i in range(start, end) if texts[i]]
         for n, i in enumerate(lines):
-            cell = _content_table_cell(self.paragraphs[i])
+            cell = shapes.content_table_cell(self.paragraphs[i])
             if cell is not None:
-                self.add(_table_role(cell, texts[i]), i)
+                self.add(shapes.table_role(cell, texts[i]), i)
                 continue
             following = next((texts[j] for j in lines[n + 1 :] if not self._in_table(j)), None)
-            self.add("heading" if _is_heading(texts[i], following) else "body", i)
+            self.add("heading" if shapes.is_heading(texts[i], following) else "body", i)
 
     def _in_table(self, index: int) -> bool:
-        return _content_table_cell(self.paragraphs[index]) is not None
+        return shapes.content_table_cell(self.paragraphs[index]) is not None
 
     def _recipients(self, texts: list[str], label: int) -> None:
         """The label and its "- …" lines (the dash typed, or Word's bullet); blank lines are
@@ -323,7 +349,7 @@ class Reader:
             inside = cell is not None and self._cell(i) is cell
             if cell is not None and not inside:
                 break
-            bullet = not texts[i].startswith("-") and _numbered(self.paragraphs[i])
+            bullet = not texts[i].startswith("-") and shapes.numbered(self.paragraphs[i])
             if texts[i].startswith("-") or (texts[i] and bullet):
                 self.add("recipient", i)
                 last = i + 1
@@ -341,7 +367,7 @@ class Reader:
         filled = [i for i in range(start, len(texts)) if texts[i]]
         for i in range(filled[-1] if filled else start - 1, start - 1, -1):
             cell = self._cell(i)
-            if cell is None or _content_table_cell(self.paragraphs[i]) is not None:
+            if cell is None or shapes.content_table_cell(self.paragraphs[i]) is not None:
                 break
             table = next(cell.iterancestors(qn("w:tbl")))
             if len(table.findall(qn("w:tr"))) != 1:
@@ -383,43 +409,3 @@ class Reader:
             self.add("position", rest[0])
         if len(rest) > 1:
             self.add("signer", rest[-1])
-
-
-def _numbered(paragraph: Paragraph) -> bool:
-    """Word's automatic numbering or bullet (w:numPr) on the paragraph itself."""
-    ppr = props.paragraph_properties(paragraph._p)
-    return ppr is not None and ppr.find(qn("w:numPr")) is not None
-
-
-def _is_heading(text: str, following: str | None) -> bool:
-    """A roman "I. …" always; an arabic "1. …" when it opens an outline level, that is when
-    what follows is not its sibling or a higher level: a list of numbered slogans or of
-    "1. Thời gian: …" lines is not headings."""
-    if _ROMAN.match(text):
-        return True
-    if not _HEADING.match(text):
-        return False
-    return following is not None and not (_ROMAN.match(following) or _ARABIC.match(following))
-
-
-def _content_table_cell(paragraph: Paragraph) -> Any | None:
-    """The w:tc holding `paragraph` when it sits in a table of items (trinh_bay: bang).
-
-    The header and closing blocks are one-row, two-column tables; a table of items has a
-    header row and more than two columns."""
-    cell = next((a for a in paragraph._p.iterancestors(qn("w:tc"))), None)
-    if cell is None:
-        return None
-    table = next(cell.iterancestors(qn("w:tbl")))
-    widest = max(len(row.findall(qn("w:tc"))) for row in table.iter(qn("w:tr")))
-    return cell if widest > 2 else None
-
-
-def _table_role(cell: Any, text: str) -> str:
-    """table_header for the first row, table_group/table_note for a merged row, else table_cell."""
-    row = cell.getparent()
-    if row is next(row.getparent().iter(qn("w:tr"))):
-        return "table_header"
-    if len(row.findall(qn("w:tc"))) == 1:
-        return "table_group" if _HEADING.match(text) else "table_note"
-    return "table_cell"

@@ -128,6 +128,7 @@ class Audit:
         self.number()
         self.date()
         self.recipients()
+        self.addressees()
         self.stacked_marks()
         self.signature()
         self.presence()
@@ -271,6 +272,22 @@ class Audit:
                     rule,
                     element,
                 )
+
+    def addressees(self) -> None:
+        """'Kính gửi:' entries end as recipients do (FORMAT.md: ';', HD 36 ',', the last
+        '.'); several of them each start with '- '."""
+        entries = self.reader.addressees
+        marks = self.profile.punctuation
+        rule = (
+            f"{self.profile.name} punctuation.recipient '{marks.recipient}', recipient_last"
+            f" '{marks.recipient_last}' (Kính gửi)"
+        )
+        for n, (element, text) in enumerate(entries):
+            end = marks.recipient_last if n == len(entries) - 1 else marks.recipient
+            dashed = len(entries) == 1 or text.startswith("- ")
+            if not dashed or not text.endswith(end) or text.endswith(end * 2):
+                start = "bắt đầu '- ', " if len(entries) > 1 else ""
+                self.add("addressee-form", f"dòng kính gửi {start}kết thúc '{end}'", rule, element)
 
     def recipients(self) -> None:
         label = self.reader.first("recipients_label")
